@@ -1,6 +1,3 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using Gilgamesh.App.Cli;
 
-app.MapGet("/", () => "Hello World!");
-
-app.Run();
+return await CommandLine.RunAsync(args);

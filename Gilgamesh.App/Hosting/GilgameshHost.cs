@@ -1,0 +1,124 @@
+using System.Reflection;
+using Gilgamesh.Modules.Kernel.Database;
+using Gilgamesh.Modules.Kernel.Hosting;
+using Gilgamesh.Modules.Kernel.Jobs;
+using Gilgamesh.Modules.Kernel.Modules;
+using Hangfire;
+using Hangfire.Dashboard;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Logging.Console;
+using Npgsql;
+using Prometheus;
+using Scalar.AspNetCore;
+
+namespace Gilgamesh.App.Hosting;
+
+/// <summary>
+/// Builds the Gilgamesh web host: database (embedded or external) started and migrated before anything
+/// serves, Hangfire, the kernel's services and endpoints, and every module found by scanning.
+/// </summary>
+public static class GilgameshHost
+{
+    public const string DefaultUrl = "http://localhost:8080";
+
+    /// <param name="args">Command-line arguments (configuration overrides such as --urls).</param>
+    /// <param name="customize">Tests add configuration or module assemblies here.</param>
+    /// <param name="extraModuleAssemblies">Assemblies scanned for modules besides Gilgamesh.Modules.</param>
+    public static async Task<WebApplication> CreateAsync(string[] args, Action<WebApplicationBuilder>? customize = null,
+        IEnumerable<Assembly>? extraModuleAssemblies = null, CancellationToken ct = default)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // appsettings.json and wwwroot sit next to the binary, whatever the working directory.
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        customize?.Invoke(builder);
+        ConfigureLogging(builder.Logging);
+        if (string.IsNullOrWhiteSpace(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
+
+        var options = builder.Configuration.GetSection(GilgameshOptions.Section).Get<GilgameshOptions>() ?? new GilgameshOptions();
+        Directory.CreateDirectory(options.DataDirFullPath);
+        builder.Services.AddSingleton(options);
+
+        using var bootLoggerFactory = LoggerFactory.Create(ConfigureLogging);
+        var bootLogger = bootLoggerFactory.CreateLogger("Gilgamesh.Startup");
+        var database = await DatabaseBootstrap.StartAsync(builder.Configuration, bootLogger, ct);
+
+        var assemblies = new List<Assembly> { typeof(IGilgameshModule).Assembly };
+        assemblies.AddRange(ModuleCatalog.LoadExtraAssemblies(options.ModuleAssemblies));
+        if (extraModuleAssemblies is not null) assemblies.AddRange(extraModuleAssemblies);
+        var catalog = ModuleCatalog.Discover(assemblies);
+
+        KernelServices.Add(builder, catalog, database.ConnectionString);
+        foreach (var module in catalog.Modules) module.RegisterServices(builder.Services, builder.Configuration);
+
+        var app = builder.Build();
+        if (database.Embedded is { } cluster && app.Services.GetRequiredService<DatabaseOptions>().StopEmbeddedOnExit)
+            app.Lifetime.ApplicationStopped.Register(() => cluster.StopAsync().GetAwaiter().GetResult());
+
+        // Migrations run before the app serves; a refused migration stops startup.
+        await app.Services.GetRequiredService<SchemaMigrator>()
+            .MigrateAsync(catalog.Schemas, DatabaseBootstrap.MigrationsRoot(app.Configuration), ct);
+
+        ConfigurePipeline(app, catalog);
+        return app;
+    }
+
+    internal static void ConfigureLogging(ILoggingBuilder logging)
+    {
+        logging.ClearProviders();
+        // One JSON object per line; scopes carry JobId and Module on every line of job work.
+        logging.AddJsonConsole(o =>
+        {
+            o.IncludeScopes = true;
+            o.UseUtcTimestamp = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+        });
+        logging.Services.Configure<ConsoleLoggerOptions>(o =>
+        {
+            // CLI verbs print their results on stdout, so logs go to stderr when a verb runs.
+            if (CliContext.IsVerb) o.LogToStandardErrorThreshold = LogLevel.Trace;
+        });
+    }
+
+    private static void ConfigurePipeline(WebApplication app, ModuleCatalog catalog)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20) });
+        app.UseHttpMetrics();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+
+        app.MapGilgameshHealth();
+        app.MapMetrics("/metrics");
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/api", o => o.WithTitle("Gilgamesh API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            // Local requests only until sign-in exists (accounts issue).
+            Authorization = [new LocalRequestsOnlyAuthorizationFilter()],
+            DashboardTitle = "Gilgamesh jobs",
+            AppPath = "/",
+        });
+
+        app.MapJobs();
+        app.MapModuleDirectory();
+        KernelServices.MapKernelEndpoints(app);
+
+        var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
+        foreach (var module in catalog.Modules)
+        {
+            module.MapEndpoints(app.MapGroup($"/api/v1/{module.Name}").WithTags(module.Name));
+            module.RegisterRecurringJobs(recurring);
+        }
+        JobMetrics.Attach(app.Services);
+    }
+}
+
+/// <summary>Whether this process runs a CLI verb (logs then go to stderr).</summary>
+internal static class CliContext
+{
+    public static bool IsVerb { get; set; }
+}

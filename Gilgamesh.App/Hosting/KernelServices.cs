@@ -1,0 +1,42 @@
+using Gilgamesh.Modules.Kernel.Database;
+using Gilgamesh.Modules.Kernel.Jobs;
+using Gilgamesh.Modules.Kernel.Modules;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Npgsql;
+
+namespace Gilgamesh.App.Hosting;
+
+/// <summary>The kernel's services (database, jobs, storage, media I/O) and cross-cutting HTTP concerns.</summary>
+internal static class KernelServices
+{
+    public static void Add(WebApplicationBuilder builder, ModuleCatalog catalog, string connectionString)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        DapperConventions.Apply();
+
+        services.AddSingleton(catalog);
+        services.AddSingleton(configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions());
+        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddSingleton<SchemaMigrator>();
+        services.AddGilgameshJobs(configuration, connectionString);
+
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemExceptionHandler.AddDefaultCode);
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        // Binding failures (malformed JSON, wrong types) throw so they become coded problems, not empty 400s.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
+        builder.WebHost.ConfigureKestrel(k =>
+            k.Limits.MaxRequestBodySize = configuration.GetValue<long?>("Gilgamesh:MaxRequestBodyBytes") ?? 1024 * 1024);
+
+        services.AddOpenApi();
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<HangfireServerHealthCheck>("hangfire", tags: [HealthEndpoints.ReadyTag]);
+    }
+
+    public static void MapKernelEndpoints(IEndpointRouteBuilder app)
+    {
+    }
+}

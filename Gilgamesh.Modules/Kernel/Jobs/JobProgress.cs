@@ -1,0 +1,159 @@
+using Dapper;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Gilgamesh.Modules.Kernel.Jobs;
+
+/// <summary>
+/// How job code reports stage, percent and log lines. Calls are cheap and never block: the latest
+/// state is written by one background loop at most every <see cref="MinInterval"/> (a stage change or
+/// the first report after a quiet spell is written at once), so a tight ffmpeg progress loop costs the
+/// database a handful of updates per second. Each write is announced to every instance by the table's
+/// NOTIFY trigger.
+/// </summary>
+public sealed class JobProgress : IAsyncDisposable
+{
+    internal static readonly TimeSpan MinInterval = TimeSpan.FromMilliseconds(100);
+
+    private const string UpdateSql = """
+        update platform.jobs set stage = @Stage, percent = @Percent, eta_seconds = @EtaSeconds, updated_at = now()
+        where id = @JobId and status = 'running'
+        """;
+
+    private const string InsertLogsSql = """
+        insert into platform.job_logs (job_id, level, message)
+        select @JobId, l, m from unnest(@Levels, @Messages) as t(l, m)
+        """;
+
+    private readonly Guid _jobId;
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly long _startedAt;
+    private readonly object _gate = new();
+    private readonly SemaphoreSlim _signal = new(0, 1);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<(string Level, string Message)> _pendingLogs = [];
+    private readonly Task _writer;
+
+    private string? _stage;
+    private double _percent;
+    private int? _eta;
+    private bool _dirty;
+    private bool _stageChanged;
+    private long _lastWrite;
+    private int _disposed;
+
+    internal JobProgress(Guid jobId, string? stage, double percent, NpgsqlDataSource dataSource, ILogger logger, TimeProvider time)
+    {
+        _jobId = jobId;
+        _stage = stage;
+        _percent = percent;
+        _dataSource = dataSource;
+        _logger = logger;
+        _time = time;
+        _startedAt = time.GetTimestamp();
+        _writer = Task.Run(WriteLoopAsync);
+    }
+
+    public double Percent { get { lock (_gate) return _percent; } }
+
+    /// <summary>Reports overall progress 0–100; the ETA is estimated from the rate so far unless given.</summary>
+    public void Report(double percent, string? stage = null, int? etaSeconds = null)
+    {
+        if (double.IsNaN(percent)) return;
+        percent = Math.Clamp(percent, 0, 100);
+        lock (_gate)
+        {
+            if (stage is not null && stage != _stage)
+            {
+                _stage = stage;
+                _stageChanged = true;
+            }
+            _percent = percent;
+            _eta = etaSeconds ?? EstimateEta(percent);
+            _dirty = true;
+        }
+        Signal();
+    }
+
+    /// <summary>Starts a named stage; percent stays where it is.</summary>
+    public void Stage(string stage) => Report(Percent, stage);
+
+    public void Log(string message, string level = "info")
+    {
+        lock (_gate) _pendingLogs.Add((level, message.Length > 4000 ? message[..4000] : message));
+        Signal();
+    }
+
+    /// <summary>Writes whatever is pending and stops the writer; called by the executor when the run ends.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+        await _stop.CancelAsync();
+        try { await _writer; } catch (OperationCanceledException) { }
+        await WriteAsync(CancellationToken.None);
+        _stop.Dispose();
+        _signal.Dispose();
+    }
+
+    private int? EstimateEta(double percent)
+    {
+        if (percent <= 0.5 || percent >= 100) return percent >= 100 ? 0 : null;
+        var elapsed = _time.GetElapsedTime(_startedAt).TotalSeconds;
+        return (int)Math.Ceiling(elapsed * (100 - percent) / percent);
+    }
+
+    private void Signal()
+    {
+        try { _signal.Release(); } catch (SemaphoreFullException) { }
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var ct = _stop.Token;
+        while (!ct.IsCancellationRequested)
+        {
+            await _signal.WaitAsync(ct);
+            bool urgent;
+            lock (_gate) urgent = _stageChanged;
+            var sinceLast = _time.GetElapsedTime(Interlocked.Read(ref _lastWrite));
+            if (!urgent && sinceLast < MinInterval) await Task.Delay(MinInterval - sinceLast, _time, ct);
+            try
+            {
+                await WriteAsync(ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Progress is advisory: a failed write must never fail the job itself.
+                _logger.LogWarning(e, "Could not write progress of job {JobId}", _jobId);
+            }
+        }
+    }
+
+    private async Task WriteAsync(CancellationToken ct)
+    {
+        string? stage; double percent; int? eta; bool dirty; (string Level, string Message)[] logs;
+        lock (_gate)
+        {
+            (stage, percent, eta, dirty) = (_stage, _percent, _eta, _dirty);
+            logs = [.. _pendingLogs];
+            _pendingLogs.Clear();
+            _dirty = false;
+            _stageChanged = false;
+        }
+        if (!dirty && logs.Length == 0) return;
+        Interlocked.Exchange(ref _lastWrite, _time.GetTimestamp());
+        await using var connection = await _dataSource.OpenConnectionAsync(ct);
+        if (logs.Length > 0)
+            await connection.ExecuteAsync(new CommandDefinition(InsertLogsSql, new
+            {
+                JobId = _jobId,
+                Levels = logs.Select(l => l.Level).ToArray(),
+                Messages = logs.Select(l => l.Message).ToArray(),
+            }, cancellationToken: ct));
+        if (dirty)
+            await connection.ExecuteAsync(new CommandDefinition(UpdateSql,
+                new { JobId = _jobId, Stage = stage, Percent = percent, EtaSeconds = eta }, cancellationToken: ct));
+    }
+}

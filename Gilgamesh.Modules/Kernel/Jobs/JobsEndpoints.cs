@@ -1,0 +1,135 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using Gilgamesh.Modules.Kernel.Errors;
+using Hangfire;
+using Hangfire.States;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using System.Net.ServerSentEvents;
+
+namespace Gilgamesh.Modules.Kernel.Jobs;
+
+/// <summary>The platform's job API: list, get, cancel, retry, and live progress over WebSocket and SSE.</summary>
+public static class JobsEndpoints
+{
+    public static RouteGroupBuilder MapJobs(this IEndpointRouteBuilder app)
+    {
+        var jobs = app.MapGroup("/api/v1/jobs").WithTags("Jobs");
+        jobs.MapGet("", ListAsync).WithName("ListJobs");
+        jobs.MapGet("/{id:guid}", GetAsync).WithName("GetJob");
+        jobs.MapPost("/{id:guid}/cancel", CancelAsync).WithName("CancelJob");
+        jobs.MapPost("/{id:guid}/retry", RetryAsync).WithName("RetryJob");
+        jobs.MapGet("/{id:guid}/ws", WebSocketAsync).WithName("JobProgressWebSocket");
+        jobs.MapGet("/{id:guid}/events", ServerSentEventsAsync).WithName("JobProgressEvents");
+        return jobs;
+    }
+
+    private static async Task<IResult> ListAsync(JobStore store, string? module, string? status, int? page, int? pageSize, CancellationToken ct)
+    {
+        if (status is not null && !JobStatus.All.Contains(status))
+            return ApiProblem.Create(400, ErrorCodes.InvalidRequest, "Bad request", $"status must be one of {string.Join(", ", JobStatus.All)}");
+        var p = Math.Max(page ?? 1, 1);
+        var size = Math.Clamp(pageSize ?? 25, 1, 200);
+        return TypedResults.Ok(await store.ListAsync(module, status, ownerId: null, p, size, ct));
+    }
+
+    private static async Task<IResult> GetAsync(Guid id, JobStore store, CancellationToken ct)
+    {
+        var detail = await store.GetDetailAsync(id, logLimit: 200, ct);
+        if (detail is null) return JobNotFound(id);
+        // The job's own fields with its log lines beside them, as the dashboard reads it.
+        var body = JsonSerializer.SerializeToNode(detail.Job, JobJson.Options)!.AsObject();
+        body["logs"] = JsonSerializer.SerializeToNode(detail.Logs, JobJson.Options);
+        return TypedResults.Json(body);
+    }
+
+    private static async Task<IResult> CancelAsync(Guid id, JobStore store, IBackgroundJobClient hangfire, CancellationToken ct)
+    {
+        var job = await store.GetAsync(id, ct);
+        if (job is null) return JobNotFound(id);
+        if (JobStatus.IsTerminal(job.Status))
+            return ApiProblem.Conflict(ErrorCodes.JobInvalidState, $"Job {id} is already {job.Status}.");
+
+        // The flag and NOTIFY reach the instance running it at once; deleting the Hangfire job also stops
+        // a queued one from starting and is Hangfire's own (slower) cancellation path as a backstop.
+        await store.RequestCancelAsync(id, ct);
+        if (job.HangfireJobId is not null) hangfire.Delete(job.HangfireJobId);
+        if (job.Status == JobStatus.Queued) await store.MarkCancelledAsync(id);
+        return TypedResults.Accepted($"/api/v1/jobs/{id}", await store.GetAsync(id, ct));
+    }
+
+    private static async Task<IResult> RetryAsync(Guid id, JobStore store, IBackgroundJobClient hangfire, CancellationToken ct)
+    {
+        var job = await store.GetAsync(id, ct);
+        if (job is null) return JobNotFound(id);
+        if (job.Status is not (JobStatus.Failed or JobStatus.Cancelled))
+            return ApiProblem.Conflict(ErrorCodes.JobInvalidState, $"Only failed or cancelled jobs can be retried; job {id} is {job.Status}.");
+
+        var reset = await store.ResetForRetryAsync(id, ct);
+        if (reset is null) return ApiProblem.Conflict(ErrorCodes.JobInvalidState, $"Job {id} changed state; try again.");
+        // Hangfire expires finished jobs after a while; then a fresh Hangfire job runs the same row.
+        if (job.HangfireJobId is null || !hangfire.Requeue(job.HangfireJobId))
+        {
+            var hangfireId = hangfire.Create<JobExecutor>(x => x.RunAsync(id, CancellationToken.None), new EnqueuedState(job.Queue));
+            await store.SetHangfireJobIdAsync(id, hangfireId);
+        }
+        return TypedResults.Accepted($"/api/v1/jobs/{id}", await store.GetAsync(id, ct));
+    }
+
+    private static async Task<IResult> WebSocketAsync(Guid id, HttpContext http, JobStore store, JobEventStream stream)
+    {
+        if (!http.WebSockets.IsWebSocketRequest)
+            return ApiProblem.Create(400, ErrorCodes.InvalidRequest, "Bad request", "This endpoint speaks WebSocket; use /events for Server-Sent Events.");
+        if (await store.GetAsync(id, http.RequestAborted) is null) return JobNotFound(id);
+
+        using var socket = await http.WebSockets.AcceptWebSocketAsync();
+        using var closed = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        _ = DrainUntilClosedAsync(socket, closed);
+        try
+        {
+            await foreach (var (_, json) in stream.ReadAsync(id, closed.Token))
+                await socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, endOfMessage: true, closed.Token);
+            if (socket.State == WebSocketState.Open)
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "job finished", CancellationToken.None);
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException)
+        {
+            // The client went away.
+        }
+        return Results.Empty;
+    }
+
+    /// <summary>Reads (and ignores) client frames so a client's close is noticed and the feed stops.</summary>
+    private static async Task DrainUntilClosedAsync(WebSocket socket, CancellationTokenSource closed)
+    {
+        var buffer = new byte[1024];
+        try
+        {
+            while (socket.State == WebSocketState.Open)
+            {
+                var result = await socket.ReceiveAsync(buffer, closed.Token);
+                if (result.MessageType == WebSocketMessageType.Close) break;
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException) { }
+        finally
+        {
+            try { await closed.CancelAsync(); } catch (ObjectDisposedException) { }
+        }
+    }
+
+    private static async Task<IResult> ServerSentEventsAsync(Guid id, HttpContext http, JobStore store, JobEventStream stream)
+    {
+        if (await store.GetAsync(id, http.RequestAborted) is null) return JobNotFound(id);
+        return TypedResults.ServerSentEvents(Events(stream.ReadAsync(id, http.RequestAborted)));
+
+        static async IAsyncEnumerable<SseItem<string>> Events(IAsyncEnumerable<(string Type, string Json)> source)
+        {
+            await foreach (var (type, json) in source) yield return new SseItem<string>(json, type);
+        }
+    }
+
+    private static IResult JobNotFound(Guid id) => ApiProblem.NotFound(ErrorCodes.JobNotFound, $"No job {id}.");
+}
