@@ -133,6 +133,7 @@ export function mount(root, { params }) {
       onLog: addLog,
       onMode: (mode) => {
         container.dataset.live = mode;
+        liveNote.dataset.mode = mode;
         setText(liveNote, mode === 'ws' ? '● Live' : mode === 'poll' ? '● Live (polling)' : '');
       },
       onEnd: () => {
@@ -156,10 +157,13 @@ export function mount(root, { params }) {
       if (isAbort(error)) return;
       if (!job) {
         loadingNote.hidden = true;
+        // The banner carries the problem details; the panel just explains the empty page.
+        setText(title, error.status === 404 ? 'Job not found' : 'Could not load this job');
         container.append(el('section', { class: 'panel not-found' },
-          el('h2', {}, error.status === 404 ? 'Job not found' : 'Could not load this job'),
-          el('p', {}, error.detail || error.title),
-          error.code ? el('p', {}, 'Error code ', el('code', {}, error.code)) : null));
+          el('p', {}, error.status === 404
+            ? 'There is no job with this id. It may have been removed.'
+            : 'See the error above. The page will not update until you reload it.'),
+          el('p', {}, el('a', { class: 'button', href: '#/jobs' }, 'Back to all jobs'))));
       }
       showError(error);
     }

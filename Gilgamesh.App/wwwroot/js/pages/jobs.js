@@ -98,11 +98,12 @@ export function mount(root, { query, modules }) {
       created: el('time', { class: 'job-created' }),
     };
     const tr = el('tr', { class: 'job-row', 'data-job-id': job.id },
-      el('td', { 'data-label': 'Job', class: 'col-job' }, parts.link, parts.id),
-      el('td', { 'data-label': 'Module' }, parts.module),
-      el('td', { 'data-label': 'Status', class: 'col-status' }, parts.badge, parts.error),
+      // One wrapper per cell: on phones each cell is a two-column grid (label, content).
+      el('td', { 'data-label': 'Job', class: 'col-job' }, el('div', {}, parts.link, parts.id)),
+      el('td', { 'data-label': 'Module' }, el('div', {}, parts.module)),
+      el('td', { 'data-label': 'Status', class: 'col-status' }, el('div', {}, parts.badge, parts.error)),
       el('td', { 'data-label': 'Progress', class: 'col-progress' }, parts.progress),
-      el('td', { 'data-label': 'Created' }, parts.created));
+      el('td', { 'data-label': 'Created' }, el('div', {}, parts.created)));
     const row = { job: { ...job }, tr, parts };
     renderRow(row);
     return row;
