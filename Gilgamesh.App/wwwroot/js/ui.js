@@ -21,7 +21,7 @@ export function setStatus(badge, status) {
 export function progressWidget() {
   const fill = el('div', { class: 'bar-fill' });
   const bar = el('div', {
-    class: 'job-progress', role: 'progressbar',
+    class: 'job-progress', role: 'progressbar', 'aria-label': 'Job progress',
     'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': 0, 'data-percent': 0,
   }, fill);
   const meta = el('div', { class: 'progress-meta' },
