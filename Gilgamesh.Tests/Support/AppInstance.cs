@@ -1,0 +1,69 @@
+using System.Net.Http.Json;
+using Gilgamesh.App.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gilgamesh.Tests.Support;
+
+/// <summary>
+/// A real Gilgamesh host in this process, on Kestrel at a free loopback port, against a real database,
+/// with the test assembly's module loaded. Dispose stops it.
+/// </summary>
+public sealed class AppInstance : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly TempDirectory? _ownedDataDir;
+
+    private AppInstance(WebApplication app, Uri baseAddress, string dataDir, TempDirectory? ownedDataDir)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+        DataDir = dataDir;
+        _ownedDataDir = ownedDataDir;
+        Http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public Uri BaseAddress { get; }
+    public string DataDir { get; }
+    public HttpClient Http { get; }
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Starts an app on a fresh database (or the given one) and waits until it serves.</summary>
+    public static async Task<AppInstance> StartAsync(string? connectionString = null, string? dataDir = null,
+        IDictionary<string, string?>? settings = null)
+    {
+        connectionString ??= await TestDatabase.CreateAsync("app");
+        var owned = dataDir is null ? new TempDirectory("gilgamesh-data") : null;
+        dataDir ??= owned!.Path;
+        var config = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Postgres"] = connectionString,
+            ["Gilgamesh:DataDir"] = dataDir,
+            ["urls"] = "http://127.0.0.1:0",
+            ["Jobs:RetryDelaysSeconds:0"] = "1",
+            ["Jobs:QueuePollMilliseconds"] = "100",
+            ["Jobs:CancellationCheckSeconds"] = "1",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) config[key] = value;
+
+        var app = await GilgameshHost.CreateAsync([], b => b.Configuration.AddInMemoryCollection(config),
+            extraModuleAssemblies: [typeof(AppInstance).Assembly]);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return new AppInstance(app, new Uri(address.Replace("[::]", "127.0.0.1")), dataDir, owned);
+    }
+
+    public async Task<T> GetJsonAsync<T>(string path) =>
+        (await Http.GetFromJsonAsync<T>(path, TestJson.Options))!;
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _ownedDataDir?.Dispose();
+    }
+}
