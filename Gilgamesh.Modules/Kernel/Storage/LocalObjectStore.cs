@@ -88,7 +88,14 @@ internal sealed class LocalObjectStore : IObjectStore
 
     public Task DeleteAsync(string key, CancellationToken ct = default)
     {
-        File.Delete(ResolvePath(key)); // no-op when absent (and when its directory is absent)
+        try
+        {
+            File.Delete(ResolvePath(key)); // no-op when the file is absent...
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // ...but throws when its directory is absent; either way there is nothing to delete.
+        }
         return Task.CompletedTask;
     }
 

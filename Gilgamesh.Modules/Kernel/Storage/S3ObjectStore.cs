@@ -13,6 +13,8 @@ namespace Gilgamesh.Modules.Kernel.Storage;
 /// </summary>
 internal sealed class S3ObjectStore(IMinioClient client, string bucket) : IObjectStore, IDisposable
 {
+    // Only for ranged reads, see OpenRangeAsync.
+    private static readonly HttpClient RangeHttp = new() { Timeout = Timeout.InfiniteTimeSpan };
     private readonly SemaphoreSlim _bucketGate = new(1, 1);
     private volatile bool _bucketReady;
 
@@ -46,10 +48,46 @@ internal sealed class S3ObjectStore(IMinioClient client, string bucket) : IObjec
         var (offset, length) = range?.Resolve(info.Size) ?? (0, info.Size);
         if (length == 0)
             return Stream.Null;
-        var args = new GetObjectArgs().WithBucket(bucket).WithObject(key);
         if (range is not null)
-            args = args.WithOffsetAndLength(offset, length);
-        return MinioDownloadStream.Start(client, args);
+            return await OpenRangeAsync(key, offset, length, ct).ConfigureAwait(false);
+        return MinioDownloadStream.Start(client, new GetObjectArgs().WithBucket(bucket).WithObject(key));
+    }
+
+    /// <summary>
+    /// Minio 7.0.0 rejects every ranged GetObject (WithOffsetAndLength) with PartialContentException
+    /// because it treats the server's 206 as an error (minio-dotnet#1342, fixed after 7.0.0 by #1343).
+    /// Until a fixed release is available, ranges are fetched with a presigned GET URL and a Range header
+    /// (streamed, not buffered). Switch back to WithOffsetAndLength once Minio is upgraded.
+    /// </summary>
+    private async Task<Stream> OpenRangeAsync(string key, long offset, long length, CancellationToken ct)
+    {
+        var url = await client.PresignedGetObjectAsync(
+            new PresignedGetObjectArgs().WithBucket(bucket).WithObject(key).WithExpiry(300)).ConfigureAwait(false);
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(offset, offset + length - 1);
+        var response = await RangeHttp.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+        if (response.StatusCode != System.Net.HttpStatusCode.PartialContent)
+        {
+            response.Dispose();
+            throw new InvalidOperationException($"S3 answered {(int)response.StatusCode} to a ranged GET of '{key}'.");
+        }
+        return new BoundedReadStream(await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false), length);
+    }
+
+    /// <summary>Builds the Minio client from options; <paramref name="http"/> lets tests add handlers.</summary>
+    public static IMinioClient CreateClient(S3StorageOptions s3, HttpClient? http = null)
+    {
+        if (string.IsNullOrWhiteSpace(s3.Endpoint))
+            throw new InvalidOperationException("Storage:S3:Endpoint is required when Storage:Provider is 's3'.");
+        var builder = new MinioClient()
+            .WithEndpoint(s3.Endpoint)
+            .WithCredentials(s3.AccessKey, s3.SecretKey)
+            .WithSSL(s3.UseSsl);
+        if (!string.IsNullOrWhiteSpace(s3.Region))
+            builder = builder.WithRegion(s3.Region); // saves a GetBucketLocation round trip
+        if (http is not null)
+            builder = builder.WithHttpClient(http, disposeHttpClient: true);
+        return builder.Build();
     }
 
     public async Task<ObjectInfo?> StatAsync(string key, CancellationToken ct = default)

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Minio;
 
 namespace Gilgamesh.Modules.Kernel.Storage;
 
@@ -36,23 +35,10 @@ public static class StorageServiceCollectionExtensions
                 "local" => new LocalObjectStore(
                     Path.Combine(sp.GetRequiredService<IOptions<GilgameshOptions>>().Value.DataDirFullPath, "objects"),
                     sp.GetRequiredService<SignedUrlSigner>()),
-                "s3" => new S3ObjectStore(CreateMinioClient(storage.S3), storage.S3.Bucket),
+                "s3" => new S3ObjectStore(S3ObjectStore.CreateClient(storage.S3), storage.S3.Bucket),
                 var other => throw new InvalidOperationException($"Storage:Provider '{other}' is not supported; use 'local' or 's3'."),
             };
         });
         return services;
-    }
-
-    private static IMinioClient CreateMinioClient(S3StorageOptions s3)
-    {
-        if (string.IsNullOrWhiteSpace(s3.Endpoint))
-            throw new InvalidOperationException("Storage:S3:Endpoint is required when Storage:Provider is 's3'.");
-        var client = new MinioClient()
-            .WithEndpoint(s3.Endpoint)
-            .WithCredentials(s3.AccessKey, s3.SecretKey)
-            .WithSSL(s3.UseSsl);
-        if (!string.IsNullOrWhiteSpace(s3.Region))
-            client = client.WithRegion(s3.Region); // saves a GetBucketLocation round trip per bucket
-        return client.Build();
     }
 }
