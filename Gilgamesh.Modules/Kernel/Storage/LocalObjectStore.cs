@@ -1,0 +1,163 @@
+using System.Runtime.CompilerServices;
+using Gilgamesh.Modules.Kernel.Errors;
+using Microsoft.AspNetCore.StaticFiles;
+
+namespace Gilgamesh.Modules.Kernel.Storage;
+
+/// <summary>
+/// Objects as plain files under <c>&lt;DataDir&gt;/objects</c>. Uploads stream into <c>.tmp/</c> on the
+/// same file system and are renamed into place, which is what makes a put atomic.
+/// </summary>
+internal sealed class LocalObjectStore : IObjectStore
+{
+    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+    private readonly string _root;
+    private readonly string _tempDir;
+    private readonly SignedUrlSigner _signer;
+
+    public LocalObjectStore(string root, SignedUrlSigner signer)
+    {
+        _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+        _tempDir = Path.Combine(_root, StorageKey.ReservedTempSegment);
+        _signer = signer;
+        Directory.CreateDirectory(_tempDir);
+    }
+
+    public string Root => _root;
+
+    public async Task<StoredObject> PutAsync(string key, Stream content, string? contentType, CancellationToken ct = default)
+    {
+        var target = ResolvePath(key);
+        var temp = Path.Combine(_tempDir, $"{Guid.NewGuid():N}.part");
+        try
+        {
+            using var hashing = new HashingReadStream(content);
+            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            {
+                await hashing.CopyToAsync(file, ct).ConfigureAwait(false);
+                await file.FlushAsync(ct).ConfigureAwait(false);
+            }
+            ct.ThrowIfCancellationRequested();
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Move(temp, target, overwrite: true);
+            return new StoredObject(key, hashing.BytesRead, hashing.FinishSha256Hex());
+        }
+        catch
+        {
+            // Failed or cancelled uploads must leave nothing behind.
+            TryDelete(temp);
+            throw;
+        }
+    }
+
+    public Task<Stream> OpenReadAsync(string key, ByteRange? range = null, CancellationToken ct = default)
+    {
+        var path = ResolvePath(key);
+        FileStream file;
+        try
+        {
+            file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920, useAsync: true);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw NotFound(key);
+        }
+        if (range is not { } r)
+            return Task.FromResult<Stream>(file);
+        try
+        {
+            var (offset, length) = r.Resolve(file.Length);
+            file.Seek(offset, SeekOrigin.Begin);
+            return Task.FromResult<Stream>(new BoundedReadStream(file, length));
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+    }
+
+    public Task<ObjectInfo?> StatAsync(string key, CancellationToken ct = default)
+    {
+        var file = new FileInfo(ResolvePath(key));
+        return Task.FromResult(file.Exists ? ToInfo(key, file) : null);
+    }
+
+    public Task<bool> ExistsAsync(string key, CancellationToken ct = default) =>
+        Task.FromResult(File.Exists(ResolvePath(key)));
+
+    public Task DeleteAsync(string key, CancellationToken ct = default)
+    {
+        try
+        {
+            File.Delete(ResolvePath(key)); // no-op when the file is absent...
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // ...but throws when its directory is absent; either way there is nothing to delete.
+        }
+        return Task.CompletedTask;
+    }
+
+    public async IAsyncEnumerable<ObjectInfo> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        prefix = StorageKey.ValidatePrefix(prefix);
+        // Start at the deepest directory the prefix names so listing "videos/2024/" doesn't walk everything.
+        var slash = prefix.LastIndexOf('/');
+        var startDir = slash < 0 ? _root : Path.Combine(_root, prefix[..slash]);
+        if (!Directory.Exists(startDir))
+            yield break;
+
+        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint };
+        var keys = Directory.EnumerateFiles(startDir, "*", options)
+            .Select(path => Path.GetRelativePath(_root, path).Replace(Path.DirectorySeparatorChar, '/'))
+            .Where(key => key.StartsWith(prefix, StringComparison.Ordinal) && StorageKey.IsValid(key))
+            .Order(StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            ct.ThrowIfCancellationRequested();
+            var file = new FileInfo(Path.Combine(_root, key));
+            if (file.Exists) // may have been deleted while we listed
+                yield return ToInfo(key, file);
+        }
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    public Task<string> GetSignedUrlAsync(string key, TimeSpan ttl, CancellationToken ct = default) =>
+        Task.FromResult(_signer.CreateUrl(key, ttl));
+
+    /// <summary>
+    /// Absolute path of a key. Validation already forbids '..' and friends; the root check below is the
+    /// second lock on the door in case the rules ever loosen.
+    /// </summary>
+    public string ResolvePath(string key)
+    {
+        StorageKey.Validate(key);
+        var full = Path.GetFullPath(Path.Combine(_root, key.Replace('/', Path.DirectorySeparatorChar)));
+        if (!full.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            throw new GilgameshException(ErrorCodes.StorageKeyInvalid, $"Storage key '{key}' resolves outside the storage root.", 400);
+        return full;
+    }
+
+    private static ObjectInfo ToInfo(string key, FileInfo file) =>
+        new(key, file.Length, file.LastWriteTimeUtc, GuessContentType(key));
+
+    // Local files carry no metadata, so the content type is inferred from the extension.
+    internal static string? GuessContentType(string key) =>
+        ContentTypes.TryGetContentType(key, out var type) ? type : null;
+
+    private static GilgameshException NotFound(string key) =>
+        new(ErrorCodes.StorageNotFound, $"Object '{key}' does not exist.", 404);
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // Best effort: a leftover .part is harmless and never listed.
+        }
+    }
+}
