@@ -1,6 +1,7 @@
 using Gilgamesh.Modules.Kernel.Database;
 using Gilgamesh.Modules.Kernel.Jobs;
 using Gilgamesh.Modules.Kernel.Modules;
+using Gilgamesh.Modules.Kernel.Storage;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Npgsql;
@@ -21,6 +22,7 @@ internal static class KernelServices
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.AddSingleton<SchemaMigrator>();
         services.AddGilgameshJobs(configuration, connectionString);
+        services.AddGilgameshStorage(configuration);
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemExceptionHandler.AddDefaultCode);
         services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -33,10 +35,12 @@ internal static class KernelServices
         services.AddOpenApi();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag])
-            .AddCheck<HangfireServerHealthCheck>("hangfire", tags: [HealthEndpoints.ReadyTag]);
+            .AddCheck<HangfireServerHealthCheck>("hangfire", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<StorageHealthCheck>("storage", tags: [HealthEndpoints.ReadyTag]);
     }
 
     public static void MapKernelEndpoints(IEndpointRouteBuilder app)
     {
+        app.MapSignedFiles();
     }
 }

@@ -3,6 +3,7 @@ using Hangfire.Common;
 using Hangfire.PostgreSql;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Gilgamesh.Modules.Kernel.Jobs;
 
@@ -20,7 +21,7 @@ public static class HangfireRegistration
         services.AddSingleton<IJobScheduler, JobScheduler>();
         services.AddTransient<JobExecutor>();
         services.AddHostedService<JobNotificationListener>();
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
 
         // Registered before AddHangfire, which only adds a provider when none exists.
         services.AddSingleton<IJobFilterProvider, GilgameshJobFilterProvider>();
