@@ -56,7 +56,8 @@ public sealed partial class EmbeddedPostgresCluster
 
     public async Task StopAsync(CancellationToken ct = default)
     {
-        if (_binaries is null || !File.Exists(PidFile)) return;
+        if (!File.Exists(PidFile)) return;
+        _binaries ??= PostgresBinaries.Locate(_options.EmbeddedBinDir);
         var result = await RunServerToolAsync(_binaries.PgCtl, ["stop", "-D", ClusterDir, "-m", "fast", "-w", "-t", "30"], ct);
         if (result.ExitCode != 0)
             _logger.LogWarning("pg_ctl stop exited with {ExitCode}: {Output}", result.ExitCode, result.Output);
