@@ -80,6 +80,7 @@ public class FfmpegRunnerTests
         stopwatch.Stop();
 
         Assert.That(stopwatch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)));
+        Assert.That(stopwatch.Elapsed, Is.LessThan(FfmpegRunner.StopGrace), "ffmpeg should stop on 'q' without needing the kill");
         Assert.That(processId, Is.Not.Zero);
         Assert.That(IsRunning(processId), Is.False, $"ffmpeg process {processId} is still running");
     }
