@@ -1,0 +1,56 @@
+using System.Globalization;
+
+namespace Gilgamesh.Modules.Kernel.Media;
+
+/// <summary>
+/// Turns ffmpeg's <c>-progress</c> key=value lines into a monotonic percent. Reads <c>out_time_us</c>
+/// and <c>out_time_ms</c> (which, despite its name, is also microseconds in ffmpeg); both arrive in
+/// the same block, and duplicates are dropped because only increases are reported.
+/// </summary>
+internal sealed class FfmpegProgressTracker(double? expectedDurationSeconds, IProgress<double>? progress)
+{
+    private double _lastPercent = -1;
+
+    public double LastPercent => Math.Max(_lastPercent, 0);
+
+    public void OnLine(string line)
+    {
+        if (expectedDurationSeconds is not > 0)
+        {
+            return;
+        }
+
+        var separator = line.IndexOf('=');
+        if (separator < 0)
+        {
+            return;
+        }
+
+        var key = line.AsSpan(0, separator);
+        if (!key.SequenceEqual("out_time_us") && !key.SequenceEqual("out_time_ms"))
+        {
+            return;
+        }
+
+        // "N/A" before the first frame is skipped by the failed parse.
+        if (long.TryParse(line.AsSpan(separator + 1), NumberStyles.Integer, CultureInfo.InvariantCulture, out var microseconds))
+        {
+            Report(microseconds / 1_000_000.0 / expectedDurationSeconds.Value * 100);
+        }
+    }
+
+    /// <summary>The run succeeded: report 100 even if ffmpeg's last progress block fell short.</summary>
+    public void Complete() => Report(100);
+
+    private void Report(double percent)
+    {
+        percent = Math.Clamp(percent, 0, 100);
+        if (percent <= _lastPercent)
+        {
+            return;
+        }
+
+        _lastPercent = percent;
+        progress?.Report(percent);
+    }
+}
