@@ -1,6 +1,9 @@
 using Gilgamesh.Modules.Kernel.Database;
 using Gilgamesh.Modules.Kernel.Jobs;
 using Gilgamesh.Modules.Kernel.Modules;
+using Gilgamesh.Modules.Kernel.Hosting;
+using Gilgamesh.Modules.Kernel.Media;
+using Gilgamesh.Modules.Kernel.SelfTest;
 using Gilgamesh.Modules.Kernel.Storage;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
@@ -23,6 +26,9 @@ internal static class KernelServices
         services.AddSingleton<SchemaMigrator>();
         services.AddGilgameshJobs(configuration, connectionString);
         services.AddGilgameshStorage(configuration);
+        services.AddGilgameshMedia(configuration);
+        services.AddHostedService<ScratchSweeper>();
+        services.AddScoped<IJobHandler, SelfTestJobHandler>();
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemExceptionHandler.AddDefaultCode);
         services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -36,11 +42,13 @@ internal static class KernelServices
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<HangfireServerHealthCheck>("hangfire", tags: [HealthEndpoints.ReadyTag])
-            .AddCheck<StorageHealthCheck>("storage", tags: [HealthEndpoints.ReadyTag]);
+            .AddCheck<StorageHealthCheck>("storage", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<MediaToolsHealthCheck>("ffmpeg", tags: [HealthEndpoints.ReadyTag]);
     }
 
     public static void MapKernelEndpoints(IEndpointRouteBuilder app)
     {
         app.MapSignedFiles();
+        app.MapSelfTest();
     }
 }
