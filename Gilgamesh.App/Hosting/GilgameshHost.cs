@@ -84,12 +84,14 @@ public static class GilgameshHost
 
     private static void ConfigurePipeline(WebApplication app, ModuleCatalog catalog)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20) });
         app.UseHttpMetrics();
         app.UseDefaultFiles();
-        app.UseStaticFiles();
+        // No build step means stable file names: revalidate so an upgrade never mixes old and new modules.
+        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = c => c.Context.Response.Headers.CacheControl = "no-cache" });
 
         app.MapGilgameshHealth();
         app.MapMetrics("/metrics");

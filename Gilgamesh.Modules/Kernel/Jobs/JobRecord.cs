@@ -27,7 +27,8 @@ public sealed record JobRecord
     public DateTimeOffset UpdatedAt { get; init; }
 }
 
-public sealed record JobLogLine(DateTimeOffset At, string Level, string Message);
+/// <summary>One log line of a job; <see cref="At"/> is UTC.</summary>
+public sealed record JobLogLine(DateTime At, string Level, string Message);
 
 public sealed record JobDetail(JobRecord Job, IReadOnlyList<JobLogLine> Logs);
 

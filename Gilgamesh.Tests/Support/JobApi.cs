@@ -1,0 +1,38 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Gilgamesh.Tests.Support;
+
+/// <summary>The job endpoints as a test uses them: start, read, wait for a status.</summary>
+public static class JobApi
+{
+    public sealed record Job(Guid Id, string Module, string Kind, string Status, string? Stage, double Percent,
+        string? ErrorCode, string? ErrorMessage, string? HangfireJobId, int Attempts, JsonElement? Result);
+
+    public static async Task<Job> PostAsync(HttpClient http, string path, object? body = null)
+    {
+        using var response = await http.PostAsJsonAsync(path, body ?? new { });
+        var text = await response.Content.ReadAsStringAsync();
+        if ((int)response.StatusCode != 202) throw new InvalidOperationException($"POST {path} → {(int)response.StatusCode}: {text}");
+        return JsonSerializer.Deserialize<Job>(text, TestJson.Options)!;
+    }
+
+    public static async Task<Job> GetAsync(HttpClient http, Guid id) =>
+        (await http.GetFromJsonAsync<Job>($"/api/v1/jobs/{id}", TestJson.Options))!;
+
+    public static async Task<Job> WaitForAsync(HttpClient http, Guid id, Func<Job, bool> done, TimeSpan? timeout = null, string what = "condition")
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        Job job;
+        do
+        {
+            job = await GetAsync(http, id);
+            if (done(job)) return job;
+            await Task.Delay(100);
+        } while (DateTime.UtcNow < deadline);
+        throw new TimeoutException($"Job {id} did not reach {what}; last: {job}");
+    }
+
+    public static Task<Job> WaitForStatusAsync(HttpClient http, Guid id, string status, TimeSpan? timeout = null) =>
+        WaitForAsync(http, id, j => j.Status == status, timeout, $"status {status}");
+}
