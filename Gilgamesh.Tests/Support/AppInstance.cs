@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Gilgamesh.Tests.Support;
 
@@ -31,6 +32,7 @@ public sealed class AppInstance : IAsyncDisposable
     public string DataDir { get; }
     public HttpClient Http { get; }
     public IServiceProvider Services => _app.Services;
+    public CapturedLogs Logs { get; private init; } = null!;
 
     /// <summary>Starts an app on a fresh database (or the given one) and waits until it serves.</summary>
     public static async Task<AppInstance> StartAsync(string? connectionString = null, string? dataDir = null,
@@ -51,11 +53,16 @@ public sealed class AppInstance : IAsyncDisposable
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) config[key] = value;
 
-        var app = await GilgameshHost.CreateAsync([], b => b.Configuration.AddInMemoryCollection(config),
+        var logs = new CapturedLogs();
+        var app = await GilgameshHost.CreateAsync([], b =>
+            {
+                b.Configuration.AddInMemoryCollection(config);
+                b.Services.AddSingleton<ILoggerProvider>(logs);
+            },
             extraModuleAssemblies: [typeof(AppInstance).Assembly]);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new AppInstance(app, new Uri(address.Replace("[::]", "127.0.0.1")), dataDir, owned);
+        return new AppInstance(app, new Uri(address.Replace("[::]", "127.0.0.1")), dataDir, owned) { Logs = logs };
     }
 
     public async Task<T> GetJsonAsync<T>(string path) =>

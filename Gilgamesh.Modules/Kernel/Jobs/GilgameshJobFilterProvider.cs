@@ -15,7 +15,7 @@ internal sealed class GilgameshJobFilterProvider(JobsOptions options, JobStore s
         new(new AutomaticRetryAttribute
         {
             Attempts = options.RetryAttempts,
-            DelaysInSeconds = options.RetryDelaysSeconds,
+            DelaysInSeconds = options.EffectiveRetryDelaysSeconds,
             ExceptOn = [typeof(PermanentJobFailureException)],
             OnAttemptsExceeded = AttemptsExceededAction.Fail,
         }, JobFilterScope.Global, order: null),

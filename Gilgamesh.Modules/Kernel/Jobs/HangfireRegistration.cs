@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -23,27 +24,34 @@ public static class HangfireRegistration
         services.AddHostedService<JobNotificationListener>();
         services.TryAddSingleton(TimeProvider.System);
 
-        // Registered before AddHangfire, which only adds a provider when none exists.
+        // This host's own storage, registered before AddHangfire: Hangfire.AspNetCore would otherwise resolve
+        // the process-wide JobStorage.Current, which several hosts in one process (tests) overwrite.
+        var storage = new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, StorageOptions(options)), StorageOptions(options));
+        services.AddSingleton<JobStorage>(storage);
         services.AddSingleton<IJobFilterProvider, GilgameshJobFilterProvider>();
-        services.AddHangfire((_, config) => config
+        services.AddHangfire((provider, config) => config
+            .UseLogProvider(new HostLogProvider(provider.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions
-            {
-                SchemaName = "hangfire",
-                PrepareSchemaIfNecessary = true,
-                QueuePollInterval = TimeSpan.FromMilliseconds(options.QueuePollMilliseconds),
-                // A job whose instance died is picked up again within minutes, not after a fixed half hour.
-                UseSlidingInvisibilityTimeout = true,
-                InvisibilityTimeout = TimeSpan.FromMinutes(5),
-            }));
+            .UseRecommendedSerializerSettings());
 
-        AddServer(services, "default", options.DefaultWorkers, [JobQueues.Default], options);
-        AddServer(services, "media", options.EffectiveMediaWorkers, [JobQueues.Media], options);
-        if (options.GpuWorkers > 0) AddServer(services, "gpu", options.GpuWorkers, [JobQueues.Gpu], options);
+        var unknown = options.EffectiveQueues.Except(JobQueues.All).ToList();
+        if (unknown.Count > 0) throw new InvalidOperationException($"Jobs:Queues has unknown queues {string.Join(", ", unknown)}; known: {string.Join(", ", JobQueues.All)}");
+        if (options.EffectiveQueues.Contains(JobQueues.Default)) AddServer(services, "default", options.DefaultWorkers, [JobQueues.Default], options);
+        if (options.EffectiveQueues.Contains(JobQueues.Media)) AddServer(services, "media", options.EffectiveMediaWorkers, [JobQueues.Media], options);
+        if (options.EffectiveQueues.Contains(JobQueues.Gpu) && options.GpuWorkers > 0) AddServer(services, "gpu", options.GpuWorkers, [JobQueues.Gpu], options);
         return services;
     }
+
+    private static PostgreSqlStorageOptions StorageOptions(JobsOptions options) => new()
+    {
+        SchemaName = "hangfire",
+        PrepareSchemaIfNecessary = true,
+        QueuePollInterval = TimeSpan.FromMilliseconds(options.QueuePollMilliseconds),
+        // A job whose instance died is picked up again within minutes, not after a fixed half hour.
+        UseSlidingInvisibilityTimeout = true,
+        InvisibilityTimeout = TimeSpan.FromMinutes(5),
+    };
 
     private static void AddServer(IServiceCollection services, string name, int workers, string[] queues, JobsOptions options) =>
         services.AddHangfireServer((provider, server) =>

@@ -18,13 +18,25 @@ public sealed class JobsOptions
     public int RetryAttempts { get; set; } = 3;
 
     /// <summary>Delay before each retry, in seconds; the last value repeats.</summary>
-    public int[] RetryDelaysSeconds { get; set; } = [10, 60, 300];
+    /// <remarks>Null defaults (not array initialisers) because configuration binding appends to an existing array.</remarks>
+    public int[]? RetryDelaysSeconds { get; set; }
+
+    public int[] EffectiveRetryDelaysSeconds => RetryDelaysSeconds is { Length: > 0 } d ? d : [10, 60, 300];
 
     /// <summary>How often Hangfire checks whether a running job was deleted in the console, in seconds.</summary>
     public double CancellationCheckSeconds { get; set; } = 2;
 
     /// <summary>How often idle workers look for new jobs, in milliseconds.</summary>
     public int QueuePollMilliseconds { get; set; } = 250;
+
+    /// <summary>
+    /// Queues this instance works on. Scale-out can dedicate instances: web-only (just "default"),
+    /// media workers ("media"), GPU machines ("gpu"). Jobs are still enqueued to any queue from anywhere.
+    /// </summary>
+    /// <remarks>A comma-separated string, so one environment variable (Jobs__Queues=media) replaces the whole list.</remarks>
+    public string Queues { get; set; } = string.Join(",", JobQueues.All);
+
+    public string[] EffectiveQueues => Queues.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     public int EffectiveMediaWorkers => MediaWorkers > 0 ? MediaWorkers : Environment.ProcessorCount;
 }
