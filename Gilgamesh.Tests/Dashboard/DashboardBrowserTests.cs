@@ -1,0 +1,183 @@
+using System.Diagnostics;
+using System.Net;
+using Gilgamesh.Tests.Support;
+using OpenQA.Selenium;
+
+namespace Gilgamesh.Tests.Dashboard;
+
+/// <summary>
+/// The dashboard in a real headless Chromium against a real host (PostgreSQL, Hangfire, ffmpeg): what an
+/// operator clicks, through the hooks the pages keep for tests (ids, data-status, data-percent).
+/// </summary>
+[NonParallelizable]
+public sealed class DashboardBrowserTests
+{
+    private AppInstance _app = null!;
+    private BrowserSession? _browser;
+
+    private BrowserSession Browser => _browser!;
+
+    [OneTimeSetUp]
+    public async Task StartAppAsync() => _app = await AppInstance.StartAsync();
+
+    [OneTimeTearDown]
+    public async Task StopAppAsync() => await _app.DisposeAsync();
+
+    [SetUp]
+    public void StartBrowser() => _browser = BrowserSession.Start(_app.BaseAddress);
+
+    [TearDown]
+    public void StopBrowser()
+    {
+        if (_browser is null) return;
+        _browser.CaptureIfFailed();
+        _browser.Dispose();
+        _browser = null;
+    }
+
+    [Test]
+    public void JobsPage_RunSelfTest_BarReachesHundredAndStatusSucceeded()
+    {
+        Browser.Open("#/jobs");
+        var button = Browser.WaitForVisible(By.Id("run-selftest"));
+        // Wait until the first list load is done, so jobs that were already there are not taken for the new one.
+        Browser.WaitUntil(d => d.FindElement(By.Id("jobs-loading")).Displayed ? null : "loaded", "jobs list loaded");
+        var before = Browser.Driver.FindElements(By.CssSelector("tr.job-row"))
+            .Select(r => r.GetDomAttribute("data-job-id")).ToHashSet();
+
+        button.Click();
+        var clock = Stopwatch.StartNew();
+        var jobId = Browser.WaitUntil(d => d.FindElements(By.CssSelector("tr.job-row"))
+            .Select(r => r.GetDomAttribute("data-job-id")).OfType<string>().FirstOrDefault(id => !before.Contains(id)), "a new job row")!;
+
+        var seen = new List<double>();
+        var liveModes = new HashSet<string>();
+        string? status = null;
+        var deadline = TimeSpan.FromSeconds(60);
+        while (clock.Elapsed < deadline)
+        {
+            var sample = ReadRow(jobId);
+            if (sample is { } s)
+            {
+                if (seen.Count == 0 || seen[^1] != s.Percent) seen.Add(s.Percent);
+                status = s.Status;
+                liveModes.Add(s.Live);
+                if (s.Percent >= 100 && s.Status == "succeeded") break;
+                if (s.Status is "failed" or "cancelled") break;
+            }
+            Thread.Sleep(100);
+        }
+        TestContext.Out.WriteLine($"Job {jobId}: {status} after {clock.Elapsed.TotalSeconds:F1} s; bar values {string.Join(", ", seen)}; live modes {string.Join(", ", liveModes)}");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(status, Is.EqualTo("succeeded"), $"status of the new row within {deadline.TotalSeconds} s");
+            Assert.That(seen.Where(p => p is > 0 and < 100), Is.Not.Empty,
+                $"the bar showed progress between 0 and 100 on the way; it showed {string.Join(", ", seen)}");
+            Assert.That(seen.LastOrDefault(), Is.EqualTo(100), "the bar ends full");
+            Assert.That(liveModes, Does.Contain("ws"), "the row followed the job over its WebSocket");
+        });
+        var row = Browser.Driver.FindElement(By.CssSelector($"tr.job-row[data-job-id='{jobId}']"));
+        Assert.That(row.FindElement(By.CssSelector(".job-status")).Text, Is.EqualTo("Succeeded"));
+        // The fill is sized through the CSSOM (allowed by style-src 'self'); after its transition it spans the bar.
+        Browser.WaitUntil(_ => Browser.Driver.ExecuteScript(
+            """
+            const bar = document.querySelector(`tr.job-row[data-job-id="${arguments[0]}"] .job-progress`);
+            const fill = bar.querySelector('.bar-fill').getBoundingClientRect().width;
+            return fill > 0 && Math.abs(fill - bar.clientWidth) < 1 ? 'full' : null;
+            """, jobId) as string, "the bar drawn full", TimeSpan.FromSeconds(5));
+        Browser.AssertNoErrorBanners();
+        Browser.AssertNoSevereConsoleEntries();
+    }
+
+    [Test]
+    public async Task JobDetail_CancelButton_StopsARunningSelfTest()
+    {
+        var job = await JobApi.PostAsync(_app.Http, "/api/v1/jobs/selftest", new { durationSeconds = 30 });
+
+        Browser.Open($"#/jobs/{job.Id}");
+        Browser.WaitForVisible(By.CssSelector(".job-detail .job-status[data-status='running']"), TimeSpan.FromSeconds(30));
+        // Mid-render rather than just started: ffmpeg has reported progress.
+        Browser.WaitUntil(d => double.Parse(d.FindElement(By.CssSelector(".job-detail .job-progress")).GetDomAttribute("data-percent")!,
+            System.Globalization.CultureInfo.InvariantCulture) > 0 ? "rendering" : null, "the bar moving past 0", TimeSpan.FromSeconds(15));
+        // Live updates come over the job's WebSocket; polling is only the fallback when it cannot open.
+        Browser.WaitForVisible(By.CssSelector(".job-detail[data-live='ws']"));
+        Browser.WaitForVisible(By.Id("cancel-job")).Click();
+
+        Browser.WaitForVisible(By.CssSelector(".job-detail .job-status[data-status='cancelled']"), TimeSpan.FromSeconds(15));
+        Assert.That(Browser.WaitForVisible(By.Id("retry-job")).Displayed, Is.True, "retry offered for a cancelled job");
+        Assert.That(Browser.Driver.FindElement(By.Id("cancel-job")).Displayed, Is.False, "no cancel for a finished job");
+
+        var stored = await JobApi.GetAsync(_app.Http, job.Id);
+        Assert.That(stored.Status, Is.EqualTo("cancelled"), "the server agrees");
+        Assert.That(stored.Percent, Is.LessThan(100));
+        Assert.That(FfmpegProcesses.WithArgument(_app.DataDir), Is.Empty, "no ffmpeg left behind");
+        Browser.AssertNoErrorBanners();
+        Browser.AssertNoSevereConsoleEntries();
+    }
+
+    [Test]
+    public async Task Navigation_ShowsModuleEntriesAndToolLinks()
+    {
+        Browser.Open("#/jobs");
+        var probe = Browser.WaitForVisible(By.CssSelector("#nav-links a[href='#/probe']"));
+        var jobs = Browser.Driver.FindElement(By.CssSelector("#nav-links a[href='#/jobs']"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(jobs.Text, Is.EqualTo("Jobs"));
+            Assert.That(jobs.GetDomAttribute("aria-current"), Is.EqualTo("page"), "Jobs is the current page");
+            Assert.That(probe.Text, Is.EqualTo("Probe"));
+            Assert.That(probe.GetDomAttribute("data-module"), Is.EqualTo("probe"));
+            Assert.That(Browser.Driver.FindElement(By.Id("link-hangfire")).GetDomProperty("href"),
+                Is.EqualTo(new Uri(_app.BaseAddress, "/hangfire").ToString()));
+            Assert.That(Browser.Driver.FindElement(By.Id("link-api")).GetDomProperty("href"),
+                Is.EqualTo(new Uri(_app.BaseAddress, "/api").ToString()));
+        });
+
+        // The tool links lead somewhere real.
+        foreach (var path in new[] { "/hangfire", "/api" })
+        {
+            using var response = await _app.Http.GetAsync(path);
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), $"GET {path}");
+        }
+
+        probe.Click();
+        var panel = Browser.WaitForVisible(By.CssSelector("#view .coming-soon[data-module='probe']"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(Browser.Driver.Url, Does.EndWith("#/probe"));
+            Assert.That(panel.FindElement(By.TagName("h1")).Text, Is.EqualTo("Probe"));
+            Assert.That(panel.Text, Does.Contain("coming soon"));
+            Assert.That(Browser.Driver.FindElement(By.CssSelector("#nav-links a[href='#/probe']")).GetDomAttribute("aria-current"),
+                Is.EqualTo("page"));
+        });
+        Browser.AssertNoErrorBanners();
+        Browser.AssertNoSevereConsoleEntries();
+    }
+
+    [Test]
+    public void ConsoleCheck_InlineScriptBlockedByCsp_IsReportedAsSevere()
+    {
+        // Guards the other tests' "no SEVERE console entries" check: a CSP violation must show up in it.
+        Browser.Open("#/jobs");
+        Browser.WaitForVisible(By.Id("run-selftest"));
+        Browser.Driver.ExecuteScript("const s = document.createElement('script'); s.textContent = 'window.inlineRan = true'; document.head.append(s);");
+
+        var severe = Browser.WaitUntil(_ => Browser.ConsoleEntries().FirstOrDefault(e => e.Level == LogLevel.Severe), "a SEVERE console entry");
+        Assert.That(severe.Message, Does.Contain("Content Security Policy"));
+        Assert.That(Browser.Driver.ExecuteScript("return window.inlineRan === true;"), Is.False, "the inline script did not run");
+    }
+
+    private (double Percent, string Status, string Live)? ReadRow(string jobId)
+    {
+        var values = Browser.Driver.ExecuteScript(
+            """
+            const row = document.querySelector(`tr.job-row[data-job-id="${arguments[0]}"]`);
+            if (!row) return null;
+            return [row.querySelector('.job-progress').dataset.percent, row.querySelector('.job-status').dataset.status, row.dataset.live ?? ''];
+            """, jobId) as IReadOnlyList<object>;
+        if (values is null) return null;
+        return (double.Parse((string)values[0], System.Globalization.CultureInfo.InvariantCulture), (string)values[1], (string)values[2]);
+    }
+}
