@@ -96,7 +96,11 @@ public static class GilgameshHost
         app.MapGilgameshHealth();
         app.MapMetrics("/metrics");
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/api", o => o.WithTitle("Gilgamesh API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapScalarApiReference("/api", o => o
+            .WithTitle("Gilgamesh API")
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            // Self-hosted and often offline: no fonts from Scalar's CDN.
+            .WithDefaultFonts(false));
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             // Local requests only until sign-in exists (accounts issue).

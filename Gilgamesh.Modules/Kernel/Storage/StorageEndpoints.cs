@@ -16,7 +16,8 @@ public static class StorageEndpoints
     /// Range support. Failures are RFC 7807 problems carrying a <c>code</c> extension.
     /// </summary>
     public static IEndpointConventionBuilder MapSignedFiles(this IEndpointRouteBuilder app) =>
-        app.MapGet(SignedUrlSigner.PathPrefix + "{**key}", ServeAsync)
+        // HEAD too: players and download managers probe size and range support before fetching.
+        app.MapMethods(SignedUrlSigner.PathPrefix + "{**key}", [HttpMethods.Get, HttpMethods.Head], ServeAsync)
             .WithName("GetSignedFile")
             .ExcludeFromDescription();
 

@@ -32,6 +32,9 @@ export function mount(root, { params }) {
     el('strong', {}, 'Error '), el('code', { class: 'error-code' }), el('p', { class: 'error-message' }));
   const fields = new Map(FIELDS.map(([key]) => [key, el('dd', { 'data-field': key })]));
   const input = el('pre', { id: 'job-input', class: 'code-block' });
+  const result = el('pre', { id: 'job-result', class: 'code-block' });
+  // A job that stored something puts a signed link in its result (e.g. the self-test's clip).
+  const resultLink = el('a', { id: 'job-result-link', class: 'button', hidden: true, target: '_blank', rel: 'noopener' }, 'Open output');
   const logList = el('ol', { id: 'job-logs', class: 'log', 'aria-live': 'polite', 'aria-label': 'Job log' });
   const logEmpty = el('p', { class: 'muted log-empty' }, 'No log lines yet.');
   const liveNote = el('span', { id: 'job-live', class: 'live-note muted' });
@@ -45,6 +48,7 @@ export function mount(root, { params }) {
       el('h2', {}, 'Details'),
       el('dl', { class: 'fields' }, FIELDS.map(([key, label]) => [el('dt', {}, label), fields.get(key)]))),
     el('section', { class: 'panel' }, el('h2', {}, 'Input'), input),
+    el('section', { class: 'panel' }, el('h2', {}, 'Result'), resultLink, result),
     el('section', { class: 'panel' }, el('h2', {}, 'Log'), logEmpty, logList));
   const loadingNote = el('p', { class: 'muted' }, 'Loading job…');
   const container = el('article', { class: 'job-detail', 'data-job-id': id },
@@ -101,6 +105,10 @@ export function mount(root, { params }) {
     timeField('finishedAt', job.finishedAt);
     timeField('updatedAt', job.updatedAt);
     setText(input, job.input === undefined || job.input === null ? '—' : JSON.stringify(job.input, null, 2));
+    setText(result, job.result === undefined || job.result === null ? '—' : JSON.stringify(job.result, null, 2));
+    const url = job.result && typeof job.result.url === 'string' ? job.result.url : null;
+    resultLink.hidden = !url;
+    if (url) resultLink.href = url.startsWith('/') ? url.slice(1) : url;
   }
 
   function addLog(log) {
