@@ -1,0 +1,70 @@
+using Dapper;
+using Gilgamesh.Tests.Support;
+using Npgsql;
+
+namespace Gilgamesh.Tests;
+
+/// <summary>The App binary's verbs, run as a user runs them.</summary>
+public sealed class CommandLineTests
+{
+    private static async Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(IDictionary<string, string>? env, params string[] args)
+    {
+        var psi = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add(Path.Combine(RepositoryPaths.TestBin, "Gilgamesh.App.dll"));
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        foreach (var (k, v) in env ?? new Dictionary<string, string>()) psi.Environment[k] = v;
+        using var process = System.Diagnostics.Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    [Test]
+    public async Task Migrate_OnAnEmptyDatabase_AppliesEverySchemaAndExitsZero()
+    {
+        var database = await TestDatabase.CreateAsync("cli");
+        var env = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Postgres"] = database,
+            ["Gilgamesh__ModuleAssemblies__0"] = typeof(CommandLineTests).Assembly.Location,
+        };
+
+        var first = await RunAsync(env, "migrate");
+        var second = await RunAsync(env, "migrate");
+
+        Assert.That(first.ExitCode, Is.Zero, first.StdErr);
+        Assert.That(first.StdOut, Does.Contain("migrations/platform/0001_jobs.sql").And.Contain("migrations/probe/0001_renders.sql"));
+        Assert.That(second.StdOut.Trim(), Is.EqualTo("Database is up to date."));
+        await using var connection = new NpgsqlConnection(database);
+        Assert.That(await connection.ExecuteScalarAsync<long>("select count(*) from platform.schema_migrations"), Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task Analyze_WithUnknownEngine_ExitsTwoNamingIt()
+    {
+        var result = await RunAsync(null, "analyze", "nosuchengine", "/etc/hostname");
+
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.StdErr, Does.Contain("unknown engine 'nosuchengine'"));
+        Assert.That(result.StdOut, Is.Empty, "stdout is reserved for results");
+    }
+
+    [Test]
+    public async Task UnknownVerb_ExitsTwoWithUsage()
+    {
+        var result = await RunAsync(null, "frobnicate");
+
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.StdErr, Does.Contain("unknown verb 'frobnicate'").And.Contain("Usage: gilgamesh"));
+    }
+
+    [Test]
+    public async Task Help_PrintsUsageAndExitsZero()
+    {
+        var result = await RunAsync(null, "help");
+
+        Assert.That(result.ExitCode, Is.Zero);
+        Assert.That(result.StdOut, Does.Contain("migrate").And.Contain("analyze <engine> <file>"));
+    }
+}
