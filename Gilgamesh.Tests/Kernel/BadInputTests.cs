@@ -6,17 +6,8 @@ using Gilgamesh.Tests.Support;
 namespace Gilgamesh.Tests.Kernel;
 
 /// <summary>Bad input gets a coded RFC 7807 problem, 4xx not 5xx.</summary>
-[NonParallelizable]
-public sealed class BadInputTests
+public sealed class BadInputTests : AppFixture
 {
-    private AppInstance _app = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync() => _app = await AppInstance.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _app.DisposeAsync();
-
     private static async Task<(int Status, string? Code, string? ContentType)> ProblemOf(HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync();
@@ -28,7 +19,7 @@ public sealed class BadInputTests
     [Test]
     public async Task GetJob_WhenUnknown_Returns404ProblemWithCode()
     {
-        using var response = await _app.Http.GetAsync($"/api/v1/jobs/{Guid.NewGuid()}");
+        using var response = await App.Http.GetAsync($"/api/v1/jobs/{Guid.NewGuid()}");
 
         Assert.That(await ProblemOf(response), Is.EqualTo((404, "job.not_found", "application/problem+json")));
     }
@@ -37,7 +28,7 @@ public sealed class BadInputTests
     public async Task Post_WithMalformedJson_Returns400ProblemWithCode()
     {
         using var body = new StringContent("{\"durationSeconds\": 3,", Encoding.UTF8, "application/json");
-        using var response = await _app.Http.PostAsync("/api/v1/probe/renders", body);
+        using var response = await App.Http.PostAsync("/api/v1/probe/renders", body);
 
         Assert.That(await ProblemOf(response), Is.EqualTo((400, "request.invalid_json", "application/problem+json")));
     }
@@ -46,7 +37,7 @@ public sealed class BadInputTests
     public async Task Post_WithWrongFieldType_Returns400ProblemWithCode()
     {
         using var body = new StringContent("{\"durationSeconds\": \"three\"}", Encoding.UTF8, "application/json");
-        using var response = await _app.Http.PostAsync("/api/v1/jobs/selftest", body);
+        using var response = await App.Http.PostAsync("/api/v1/jobs/selftest", body);
 
         Assert.That(await ProblemOf(response), Is.EqualTo((400, "request.invalid_json", "application/problem+json")));
     }
@@ -56,7 +47,7 @@ public sealed class BadInputTests
     {
         var padding = new string('x', 2 * 1024 * 1024);
         using var body = new StringContent($"{{\"durationSeconds\": 3, \"pad\": \"{padding}\"}}", Encoding.UTF8, "application/json");
-        using var response = await _app.Http.PostAsync("/api/v1/probe/renders", body);
+        using var response = await App.Http.PostAsync("/api/v1/probe/renders", body);
 
         Assert.That(await ProblemOf(response), Is.EqualTo((413, "request.too_large", "application/problem+json")));
     }
@@ -64,7 +55,7 @@ public sealed class BadInputTests
     [Test]
     public async Task Post_WithOutOfRangeValue_Returns400ProblemWithCode()
     {
-        using var response = await _app.Http.PostAsync("/api/v1/jobs/selftest",
+        using var response = await App.Http.PostAsync("/api/v1/jobs/selftest",
             new StringContent("{\"durationSeconds\": 9999}", Encoding.UTF8, "application/json"));
 
         Assert.That(await ProblemOf(response), Is.EqualTo((400, "request.invalid", "application/problem+json")));
@@ -73,7 +64,7 @@ public sealed class BadInputTests
     [Test]
     public async Task List_WithUnknownStatus_Returns400ProblemWithCode()
     {
-        using var response = await _app.Http.GetAsync("/api/v1/jobs?status=exploded");
+        using var response = await App.Http.GetAsync("/api/v1/jobs?status=exploded");
 
         Assert.That(await ProblemOf(response), Is.EqualTo((400, "request.invalid", "application/problem+json")));
     }
@@ -81,7 +72,7 @@ public sealed class BadInputTests
     [Test]
     public async Task UnknownRoute_Returns404ProblemWithCode()
     {
-        using var response = await _app.Http.GetAsync("/api/v1/nothing-here");
+        using var response = await App.Http.GetAsync("/api/v1/nothing-here");
 
         Assert.That(await ProblemOf(response), Is.EqualTo((404, "resource.not_found", "application/problem+json")));
     }
@@ -89,10 +80,10 @@ public sealed class BadInputTests
     [Test]
     public async Task Cancel_OfAFinishedJob_Returns409ProblemWithCode()
     {
-        var job = await JobApi.PostAsync(_app.Http, "/api/v1/jobs/selftest", new { durationSeconds = 1, realtime = false });
-        await JobApi.WaitForStatusAsync(_app.Http, job.Id, "succeeded");
+        var job = await JobApi.PostAsync(App.Http, "/api/v1/jobs/selftest", new { durationSeconds = 1, realtime = false });
+        await JobApi.WaitForStatusAsync(App.Http, job.Id, "succeeded");
 
-        using var response = await _app.Http.PostAsync($"/api/v1/jobs/{job.Id}/cancel", null);
+        using var response = await App.Http.PostAsync($"/api/v1/jobs/{job.Id}/cancel", null);
 
         Assert.That(await ProblemOf(response), Is.EqualTo((409, "job.invalid_state", "application/problem+json")));
     }
@@ -100,8 +91,8 @@ public sealed class BadInputTests
     [Test]
     public async Task WebSocketEndpoint_WithPlainHttp_Returns400ProblemWithCode()
     {
-        var job = await JobApi.PostAsync(_app.Http, "/api/v1/jobs/selftest", new { durationSeconds = 1, realtime = false });
-        using var response = await _app.Http.GetAsync($"/api/v1/jobs/{job.Id}/ws");
+        var job = await JobApi.PostAsync(App.Http, "/api/v1/jobs/selftest", new { durationSeconds = 1, realtime = false });
+        using var response = await App.Http.GetAsync($"/api/v1/jobs/{job.Id}/ws");
 
         Assert.That(await ProblemOf(response), Is.EqualTo((400, "request.invalid", "application/problem+json")));
     }

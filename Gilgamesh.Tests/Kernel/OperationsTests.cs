@@ -5,21 +5,12 @@ using Gilgamesh.Tests.Support;
 namespace Gilgamesh.Tests.Kernel;
 
 /// <summary>What an operator relies on: health, metrics, the API description, the console, the module directory.</summary>
-[NonParallelizable]
-public sealed class OperationsTests
+public sealed class OperationsTests : AppFixture
 {
-    private AppInstance _app = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync() => _app = await AppInstance.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _app.DisposeAsync();
-
     [Test]
     public async Task Ready_ReportsEveryDependencyHealthy()
     {
-        using var doc = JsonDocument.Parse(await _app.Http.GetStringAsync("/health/ready"));
+        using var doc = JsonDocument.Parse(await App.Http.GetStringAsync("/health/ready"));
 
         Assert.That(doc.RootElement.GetProperty("status").GetString(), Is.EqualTo("healthy"));
         var checks = doc.RootElement.GetProperty("checks").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetProperty("status").GetString());
@@ -47,10 +38,10 @@ public sealed class OperationsTests
     [Test]
     public async Task Metrics_ExposeJobsByModuleAndStatusAndQueueDepth()
     {
-        var job = await JobApi.PostAsync(_app.Http, "/api/v1/probe/renders", new { durationSeconds = 1 });
-        await JobApi.WaitForStatusAsync(_app.Http, job.Id, "succeeded");
+        var job = await JobApi.PostAsync(App.Http, "/api/v1/probe/renders", new { durationSeconds = 1 });
+        await JobApi.WaitForStatusAsync(App.Http, job.Id, "succeeded");
 
-        var metrics = await _app.Http.GetStringAsync("/metrics");
+        var metrics = await App.Http.GetStringAsync("/metrics");
 
         Assert.That(metrics, Does.Contain("gilgamesh_jobs{module=\"probe\",status=\"succeeded\"}"));
         Assert.That(metrics, Does.Contain("gilgamesh_queue_depth{queue=\"media\"}"));
@@ -60,11 +51,11 @@ public sealed class OperationsTests
     [Test]
     public async Task OpenApi_DescribesKernelAndModuleEndpoints_AndTheReferenceUiServes()
     {
-        using var doc = JsonDocument.Parse(await _app.Http.GetStringAsync("/openapi/v1.json"));
+        using var doc = JsonDocument.Parse(await App.Http.GetStringAsync("/openapi/v1.json"));
         var paths = doc.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
 
         Assert.That(paths, Is.SupersetOf(new[] { "/api/v1/jobs", "/api/v1/jobs/{id}", "/api/v1/jobs/{id}/cancel", "/api/v1/jobs/{id}/retry", "/api/v1/probe/renders" }));
-        using var ui = await _app.Http.GetAsync("/api/");
+        using var ui = await App.Http.GetAsync("/api/");
         Assert.That(ui.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(await ui.Content.ReadAsStringAsync(), Does.Contain("Gilgamesh API"));
     }
@@ -72,7 +63,7 @@ public sealed class OperationsTests
     [Test]
     public async Task HangfireConsole_ServesLocalRequests()
     {
-        using var response = await _app.Http.GetAsync("/hangfire");
+        using var response = await App.Http.GetAsync("/hangfire");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("Gilgamesh jobs"));
@@ -81,8 +72,8 @@ public sealed class OperationsTests
     [Test]
     public async Task ModuleDirectory_ListsTheTestModuleAndItsNavigation()
     {
-        using var modules = JsonDocument.Parse(await _app.Http.GetStringAsync("/api/v1/modules"));
-        using var navigation = JsonDocument.Parse(await _app.Http.GetStringAsync("/api/v1/modules/navigation"));
+        using var modules = JsonDocument.Parse(await App.Http.GetStringAsync("/api/v1/modules"));
+        using var navigation = JsonDocument.Parse(await App.Http.GetStringAsync("/api/v1/modules/navigation"));
 
         Assert.That(modules.RootElement.EnumerateArray().Select(m => m.GetProperty("name").GetString()), Does.Contain("probe"));
         var entries = navigation.RootElement.EnumerateArray()
@@ -93,7 +84,7 @@ public sealed class OperationsTests
     [Test]
     public async Task Dashboard_IsServedWithSecurityHeaders()
     {
-        using var response = await _app.Http.GetAsync("/");
+        using var response = await App.Http.GetAsync("/");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(response.Headers.GetValues("Content-Security-Policy").Single(), Does.Contain("script-src 'self'").And.Contain("frame-ancestors 'none'"));

@@ -53,9 +53,7 @@ internal sealed class RenderClipJob(
         var info = await probe.ProbeAsync(output, cancellationToken);
         context.Progress.Report(95, "storing");
         var key = $"probe/renders/{context.JobId:N}.mp4";
-        StoredObject stored;
-        await using (var file = File.OpenRead(output))
-            stored = await store.PutAsync(key, file, "video/mp4", cancellationToken);
+        var stored = await store.PutFileAsync(key, output, "video/mp4", cancellationToken);
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(UpsertRender, new

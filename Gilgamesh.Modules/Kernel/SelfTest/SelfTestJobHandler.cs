@@ -36,9 +36,7 @@ internal sealed class SelfTestJobHandler(FfmpegRunner ffmpeg, MediaProbe probe, 
 
         context.Progress.Report(95, "storing");
         var key = $"platform/selftest/{context.JobId:N}.mp4";
-        StoredObject stored;
-        await using (var file = File.OpenRead(output))
-            stored = await store.PutAsync(key, file, "video/mp4", cancellationToken);
+        var stored = await store.PutFileAsync(key, output, "video/mp4", cancellationToken);
         context.Progress.Log($"Stored {stored.Size} bytes as {key} (sha256 {stored.Sha256Hex})");
 
         context.Result = new

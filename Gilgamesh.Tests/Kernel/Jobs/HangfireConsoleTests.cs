@@ -9,46 +9,37 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Gilgamesh.Tests.Kernel.Jobs;
 
 /// <summary>What an operator does in the Hangfire console is mirrored in the jobs users see.</summary>
-[NonParallelizable]
-public sealed class HangfireConsoleTests
+public sealed class HangfireConsoleTests : AppFixture
 {
-    private AppInstance _app = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync() => _app = await AppInstance.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _app.DisposeAsync();
-
-    private IBackgroundJobClient Hangfire => _app.Services.GetRequiredService<IBackgroundJobClient>();
+    private IBackgroundJobClient Hangfire => App.Services.GetRequiredService<IBackgroundJobClient>();
 
     [Test]
     public async Task Console_RequeueOfAFailedJob_RunsItAgain()
     {
-        var store = _app.Services.GetRequiredService<IObjectStore>();
+        var store = App.Services.GetRequiredService<IObjectStore>();
         var key = $"probe/sources/{Guid.NewGuid():N}.mp4";
         await store.PutAsync(key, new MemoryStream(Encoding.UTF8.GetBytes("garbage")), null, CancellationToken.None);
-        var job = await JobApi.PostAsync(_app.Http, "/api/v1/probe/renders", new { durationSeconds = 3, sourceKey = key });
-        var failed = await JobApi.WaitForStatusAsync(_app.Http, job.Id, "failed");
+        var job = await JobApi.PostAsync(App.Http, "/api/v1/probe/renders", new { durationSeconds = 3, sourceKey = key });
+        var failed = await JobApi.WaitForStatusAsync(App.Http, job.Id, "failed");
         await using (var clip = File.OpenRead(await MediaGenerator.VideoWithToneAsync()))
             await store.PutAsync(key, clip, null, CancellationToken.None);
 
         Assert.That(Hangfire.Requeue(failed.HangfireJobId!), Is.True, "the console's Requeue button");
 
-        var done = await JobApi.WaitForStatusAsync(_app.Http, job.Id, "succeeded");
+        var done = await JobApi.WaitForStatusAsync(App.Http, job.Id, "succeeded");
         Assert.That(done.Attempts, Is.EqualTo(2));
     }
 
     [Test]
     public async Task Console_DeleteOfARunningJob_CancelsIt()
     {
-        var job = await JobApi.PostAsync(_app.Http, "/api/v1/probe/renders", new { durationSeconds = 60, realtime = true });
-        var running = await JobApi.WaitForAsync(_app.Http, job.Id, j => j is { Status: "running", Percent: > 1 }, what: "running");
+        var job = await JobApi.PostAsync(App.Http, "/api/v1/probe/renders", new { durationSeconds = 60, realtime = true });
+        var running = await JobApi.WaitForAsync(App.Http, job.Id, j => j is { Status: "running", Percent: > 1 }, what: "running");
 
         Assert.That(Hangfire.Delete(running.HangfireJobId!), Is.True, "the console's Delete button");
 
-        await JobApi.WaitForStatusAsync(_app.Http, job.Id, "cancelled", TimeSpan.FromSeconds(10));
-        Assert.That(FfmpegProcesses.WithArgument(_app.DataDir), Is.Empty);
+        await JobApi.WaitForStatusAsync(App.Http, job.Id, "cancelled", TimeSpan.FromSeconds(10));
+        Assert.That(FfmpegProcesses.WithArgument(App.DataDir), Is.Empty);
     }
 
     [Test]
@@ -71,7 +62,7 @@ public sealed class HangfireConsoleTests
     [Test]
     public void Module_RecurringJob_IsRegisteredWithHangfire()
     {
-        using var connection = _app.Services.GetRequiredService<JobStorage>().GetConnection();
+        using var connection = App.Services.GetRequiredService<JobStorage>().GetConnection();
 
         var recurring = connection.GetRecurringJobs();
 

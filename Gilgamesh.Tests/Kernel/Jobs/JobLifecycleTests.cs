@@ -9,50 +9,41 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Gilgamesh.Tests.Kernel.Jobs;
 
 /// <summary>The probe module's job through the API, on a real host with real Hangfire, PostgreSQL and ffmpeg.</summary>
-[NonParallelizable]
-public sealed class JobLifecycleTests
+public sealed class JobLifecycleTests : AppFixture
 {
-    private AppInstance _app = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync() => _app = await AppInstance.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _app.DisposeAsync();
-
-    private IObjectStore Store => _app.Services.GetRequiredService<IObjectStore>();
+    private IObjectStore Store => App.Services.GetRequiredService<IObjectStore>();
 
     [Test]
     public async Task RenderJob_EnqueuedThroughApi_RunsFfmpegAndWritesOutputToStorage()
     {
-        var job = await JobApi.PostAsync(_app.Http, "/api/v1/probe/renders", new { durationSeconds = 3 });
+        var job = await JobApi.PostAsync(App.Http, "/api/v1/probe/renders", new { durationSeconds = 3 });
         Assert.That(job.Status, Is.EqualTo("queued"));
 
-        var done = await JobApi.WaitForStatusAsync(_app.Http, job.Id, "succeeded");
+        var done = await JobApi.WaitForStatusAsync(App.Http, job.Id, "succeeded");
 
         Assert.That(done.Percent, Is.EqualTo(100));
-        var render = await _app.Http.GetFromJsonAsync<RenderDto>($"/api/v1/probe/renders/{job.Id}", TestJson.Options);
+        var render = await App.Http.GetFromJsonAsync<RenderDto>($"/api/v1/probe/renders/{job.Id}", TestJson.Options);
         Assert.That(render!.DurationSeconds, Is.EqualTo(3).Within(0.1));
         await using var stored = await Store.OpenReadAsync(render.OutputKey, null, CancellationToken.None);
         var sha = Convert.ToHexString(await SHA256.HashDataAsync(stored)).ToLowerInvariant();
         Assert.That(sha, Is.EqualTo(render.Sha256), "the object in storage is the one the job recorded");
-        Assert.That(Directory.EnumerateFileSystemEntries(Path.Combine(_app.DataDir, "tmp")), Is.Empty, "scratch folder removed");
+        Assert.That(Directory.EnumerateFileSystemEntries(Path.Combine(App.DataDir, "tmp")), Is.Empty, "scratch folder removed");
     }
 
     [Test]
     public async Task Cancel_InMidRun_StopsFfmpegAndEndsCancelled()
     {
-        var job = await JobApi.PostAsync(_app.Http, "/api/v1/probe/renders", new { durationSeconds = 60, realtime = true });
-        await JobApi.WaitForAsync(_app.Http, job.Id, j => j is { Status: "running", Percent: > 1 }, what: "running past 1%");
-        Assert.That(FfmpegProcesses.WithArgument(_app.DataDir), Is.Not.Empty, "ffmpeg is running for the job");
+        var job = await JobApi.PostAsync(App.Http, "/api/v1/probe/renders", new { durationSeconds = 60, realtime = true });
+        await JobApi.WaitForAsync(App.Http, job.Id, j => j is { Status: "running", Percent: > 1 }, what: "running past 1%");
+        Assert.That(FfmpegProcesses.WithArgument(App.DataDir), Is.Not.Empty, "ffmpeg is running for the job");
 
-        using var response = await _app.Http.PostAsync($"/api/v1/jobs/{job.Id}/cancel", null);
+        using var response = await App.Http.PostAsync($"/api/v1/jobs/{job.Id}/cancel", null);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
 
-        var cancelled = await JobApi.WaitForStatusAsync(_app.Http, job.Id, "cancelled", TimeSpan.FromSeconds(10));
+        var cancelled = await JobApi.WaitForStatusAsync(App.Http, job.Id, "cancelled", TimeSpan.FromSeconds(10));
         Assert.That(cancelled.Percent, Is.LessThan(50));
-        Assert.That(FfmpegProcesses.WithArgument(_app.DataDir), Is.Empty, "no ffmpeg left behind");
-        Assert.That(Directory.EnumerateFileSystemEntries(Path.Combine(_app.DataDir, "tmp")), Is.Empty, "scratch folder removed");
+        Assert.That(FfmpegProcesses.WithArgument(App.DataDir), Is.Empty, "no ffmpeg left behind");
+        Assert.That(Directory.EnumerateFileSystemEntries(Path.Combine(App.DataDir, "tmp")), Is.Empty, "scratch folder removed");
     }
 
     [Test]
@@ -61,8 +52,8 @@ public sealed class JobLifecycleTests
         var key = $"probe/sources/{Guid.NewGuid():N}.mp4";
         await Store.PutAsync(key, new MemoryStream(Encoding.UTF8.GetBytes("not a video at all")), "video/mp4", CancellationToken.None);
 
-        var job = await JobApi.PostAsync(_app.Http, "/api/v1/probe/renders", new { durationSeconds = 3, sourceKey = key });
-        var failed = await JobApi.WaitForStatusAsync(_app.Http, job.Id, "failed");
+        var job = await JobApi.PostAsync(App.Http, "/api/v1/probe/renders", new { durationSeconds = 3, sourceKey = key });
+        var failed = await JobApi.WaitForStatusAsync(App.Http, job.Id, "failed");
 
         Assert.That(failed.ErrorCode, Is.EqualTo("media.ffmpeg_failed"));
         Assert.That(failed.ErrorMessage, Does.Contain("Invalid data found").Or.Contain("moov atom not found"), "stderr excerpt");
@@ -70,10 +61,10 @@ public sealed class JobLifecycleTests
 
         await using (var clip = File.OpenRead(await MediaGenerator.VideoWithToneAsync()))
             await Store.PutAsync(key, clip, "video/mp4", CancellationToken.None);
-        using var retry = await _app.Http.PostAsync($"/api/v1/jobs/{job.Id}/retry", null);
+        using var retry = await App.Http.PostAsync($"/api/v1/jobs/{job.Id}/retry", null);
         Assert.That(retry.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
 
-        var succeeded = await JobApi.WaitForStatusAsync(_app.Http, job.Id, "succeeded");
+        var succeeded = await JobApi.WaitForStatusAsync(App.Http, job.Id, "succeeded");
         Assert.That(succeeded.ErrorCode, Is.Null);
         Assert.That(succeeded.Attempts, Is.EqualTo(2));
     }
@@ -81,31 +72,31 @@ public sealed class JobLifecycleTests
     [Test]
     public async Task Retry_OfARunningJob_Returns409Problem()
     {
-        var job = await JobApi.PostAsync(_app.Http, "/api/v1/probe/renders", new { durationSeconds = 20, realtime = true });
-        await JobApi.WaitForStatusAsync(_app.Http, job.Id, "running");
+        var job = await JobApi.PostAsync(App.Http, "/api/v1/probe/renders", new { durationSeconds = 20, realtime = true });
+        await JobApi.WaitForStatusAsync(App.Http, job.Id, "running");
 
-        using var response = await _app.Http.PostAsync($"/api/v1/jobs/{job.Id}/retry", null);
+        using var response = await App.Http.PostAsync($"/api/v1/jobs/{job.Id}/retry", null);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("\"code\":\"job.invalid_state\""));
-        await _app.Http.PostAsync($"/api/v1/jobs/{job.Id}/cancel", null);
-        await JobApi.WaitForStatusAsync(_app.Http, job.Id, "cancelled");
+        await App.Http.PostAsync($"/api/v1/jobs/{job.Id}/cancel", null);
+        await JobApi.WaitForStatusAsync(App.Http, job.Id, "cancelled");
     }
 
     [Test]
     public async Task List_FiltersByModuleAndStatus_NewestFirst()
     {
-        var first = await JobApi.PostAsync(_app.Http, "/api/v1/probe/renders", new { durationSeconds = 1 });
-        var second = await JobApi.PostAsync(_app.Http, "/api/v1/probe/renders", new { durationSeconds = 1 });
-        await JobApi.WaitForStatusAsync(_app.Http, first.Id, "succeeded");
-        await JobApi.WaitForStatusAsync(_app.Http, second.Id, "succeeded");
+        var first = await JobApi.PostAsync(App.Http, "/api/v1/probe/renders", new { durationSeconds = 1 });
+        var second = await JobApi.PostAsync(App.Http, "/api/v1/probe/renders", new { durationSeconds = 1 });
+        await JobApi.WaitForStatusAsync(App.Http, first.Id, "succeeded");
+        await JobApi.WaitForStatusAsync(App.Http, second.Id, "succeeded");
 
-        var page = await _app.Http.GetFromJsonAsync<PageDto>("/api/v1/jobs?module=probe&status=succeeded&pageSize=200", TestJson.Options);
+        var page = await App.Http.GetFromJsonAsync<PageDto>("/api/v1/jobs?module=probe&status=succeeded&pageSize=200", TestJson.Options);
         var ids = page!.Items.Select(j => j.Id).ToList();
         Assert.That(ids.IndexOf(second.Id), Is.LessThan(ids.IndexOf(first.Id)).And.Not.Negative);
         Assert.That(page.Items.Select(j => j.Module).Distinct(), Is.EqualTo(new[] { "probe" }));
 
-        var none = await _app.Http.GetFromJsonAsync<PageDto>("/api/v1/jobs?module=nosuchmodule", TestJson.Options);
+        var none = await App.Http.GetFromJsonAsync<PageDto>("/api/v1/jobs?module=nosuchmodule", TestJson.Options);
         Assert.That(none!.Total, Is.Zero);
     }
 

@@ -3,23 +3,14 @@ using Gilgamesh.Tests.Support;
 namespace Gilgamesh.Tests.Kernel.Jobs;
 
 /// <summary>Progress of a real ffmpeg job, 0 → 100, as WebSocket and SSE clients see it.</summary>
-[NonParallelizable]
-public sealed class LiveProgressTests
+public sealed class LiveProgressTests : AppFixture
 {
-    private AppInstance _app = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync() => _app = await AppInstance.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _app.DisposeAsync();
-
     [Test]
     public async Task WebSocket_FollowsARenderFromStartToHundredThenCloses()
     {
-        var job = await JobApi.PostAsync(_app.Http, "/api/v1/probe/renders", new { durationSeconds = 3, realtime = true });
+        var job = await JobApi.PostAsync(App.Http, "/api/v1/probe/renders", new { durationSeconds = 3, realtime = true });
 
-        var messages = await LiveProgress.ReadWebSocketAsync(_app.BaseAddress, job.Id, TimeSpan.FromSeconds(60));
+        var messages = await LiveProgress.ReadWebSocketAsync(App.BaseAddress, job.Id, TimeSpan.FromSeconds(60));
 
         AssertClimbsToHundred(messages);
     }
@@ -27,9 +18,9 @@ public sealed class LiveProgressTests
     [Test]
     public async Task ServerSentEvents_FollowARenderFromStartToHundredThenEnd()
     {
-        var job = await JobApi.PostAsync(_app.Http, "/api/v1/probe/renders", new { durationSeconds = 3, realtime = true });
+        var job = await JobApi.PostAsync(App.Http, "/api/v1/probe/renders", new { durationSeconds = 3, realtime = true });
 
-        var messages = await LiveProgress.ReadServerSentEventsAsync(_app.Http, job.Id, TimeSpan.FromSeconds(60));
+        var messages = await LiveProgress.ReadServerSentEventsAsync(App.Http, job.Id, TimeSpan.FromSeconds(60));
 
         AssertClimbsToHundred(messages);
     }
@@ -37,10 +28,10 @@ public sealed class LiveProgressTests
     [Test]
     public async Task WebSocket_OnAFinishedJob_SendsItsFinalStateAndCloses()
     {
-        var job = await JobApi.PostAsync(_app.Http, "/api/v1/probe/renders", new { durationSeconds = 1 });
-        await JobApi.WaitForStatusAsync(_app.Http, job.Id, "succeeded");
+        var job = await JobApi.PostAsync(App.Http, "/api/v1/probe/renders", new { durationSeconds = 1 });
+        await JobApi.WaitForStatusAsync(App.Http, job.Id, "succeeded");
 
-        var messages = await LiveProgress.ReadWebSocketAsync(_app.BaseAddress, job.Id, TimeSpan.FromSeconds(10));
+        var messages = await LiveProgress.ReadWebSocketAsync(App.BaseAddress, job.Id, TimeSpan.FromSeconds(10));
 
         Assert.That(messages, Has.Count.EqualTo(1));
         Assert.That(messages[0], Is.EqualTo(new LiveProgress.Message("progress", "succeeded", 100, "done")));
@@ -49,7 +40,7 @@ public sealed class LiveProgressTests
     [Test]
     public async Task Events_OfAnUnknownJob_Return404Problem()
     {
-        using var response = await _app.Http.GetAsync($"/api/v1/jobs/{Guid.NewGuid()}/events");
+        using var response = await App.Http.GetAsync($"/api/v1/jobs/{Guid.NewGuid()}/events");
 
         Assert.That((int)response.StatusCode, Is.EqualTo(404));
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("\"code\":\"job.not_found\""));
