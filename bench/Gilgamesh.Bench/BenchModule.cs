@@ -44,6 +44,9 @@ internal sealed class TickJob : IJobHandler
     /// <summary>(job id, percent) → Stopwatch timestamp of the report.</summary>
     public static readonly ConcurrentDictionary<(Guid, int), long> ReportTimes = new();
 
+    /// <summary>(job id, percent) → wall-clock time of the report, to split latency at the row's updated_at.</summary>
+    public static readonly ConcurrentDictionary<(Guid, int), DateTimeOffset> ReportWallTimes = new();
+
     public string Module => BenchModule.ModuleName;
     public string Kind => KindName;
 
@@ -58,6 +61,7 @@ internal sealed class TickJob : IJobHandler
             await timer.WaitForNextTickAsync(cancellationToken);
             var now = Stopwatch.GetTimestamp();
             ReportTimes[(context.JobId, i)] = now;
+            ReportWallTimes[(context.JobId, i)] = DateTimeOffset.UtcNow;
             context.Progress.Report(i, input.ConstantStage ? ConstantStageText : "t=" + now.ToString(CultureInfo.InvariantCulture));
         }
         // Let the last write reach the client before the terminal update.
