@@ -37,15 +37,22 @@ internal sealed partial class JobsGetBench(BenchOptions options) : IBenchmark
             await WrkAsync(liveUrl, 3);
             await WrkAsync(jobUrl, 3);
 
+            var cpuApp = new List<double>();
+            var cpuPg = new List<double>();
             var live = new List<WrkResult>();
             var job = new List<WrkResult>();
             for (var i = 1; i <= runs; i++)
             {
                 var l = await WrkAsync(liveUrl, options.WrkSeconds);
+                var before = CpuAccounting.Sample(app.Pid, dataDir);
                 var j = await WrkAsync(jobUrl, options.WrkSeconds);
+                var after = CpuAccounting.Sample(app.Pid, dataDir);
+                var requests = j.Rps * options.WrkSeconds;
+                cpuApp.Add((after.App - before.App) * 1e6 / requests);
+                cpuPg.Add((after.Postgres - before.Postgres) * 1e6 / requests);
                 live.Add(l);
                 job.Add(j);
-                Console.WriteLine($"run {i}: jobs-get {j.Rps,9:N0} req/s p99 {j.P99Ms,6:0.00} ms{j.ErrorText}   |  /health/live {l.Rps,9:N0} req/s p99 {l.P99Ms,6:0.00} ms{l.ErrorText}");
+                Console.WriteLine($"run {i}: jobs-get {j.Rps,9:N0} req/s p99 {j.P99Ms,6:0.00} ms{j.ErrorText} (CPU/request: app {cpuApp[^1]:0} us, postgres {cpuPg[^1]:0} us)   |  /health/live {l.Rps,9:N0} req/s p99 {l.P99Ms,6:0.00} ms{l.ErrorText}");
             }
             var rps = Stats.Median(job.Select(r => r.Rps));
             var p99 = Stats.Median(job.Select(r => r.P99Ms));
@@ -56,6 +63,10 @@ internal sealed partial class JobsGetBench(BenchOptions options) : IBenchmark
             result.Add("jobs-get req/s median", rps, "req/s", $">= {GoalRps:N0}", rps >= GoalRps);
             result.Add("jobs-get p99 median", p99, "ms", $"<= {GoalP99Ms} ms", p99 <= GoalP99Ms);
             result.Add("jobs-get p50 median", p50, "ms");
+            Console.WriteLine($"CPU per jobs-get request (median): app {Stats.Median(cpuApp):0} us, postgres {Stats.Median(cpuPg):0} us; "
+                + $"on {Environment.ProcessorCount} cores that alone caps throughput near {Environment.ProcessorCount * 1e6 / (Stats.Median(cpuApp) + Stats.Median(cpuPg)):N0} req/s (wrk and other users take their share too)");
+            result.Add("CPU per request: app", Stats.Median(cpuApp), "us");
+            result.Add("CPU per request: postgres", Stats.Median(cpuPg), "us");
             result.Add("/health/live anchor req/s median", liveRps, "req/s");
             result.Add("/health/live anchor p99 median", liveP99, "ms");
             result.Add("ratio jobs-get / live (req/s)", rps / liveRps, "x");
