@@ -39,6 +39,7 @@ internal sealed partial class StorageBench(BenchOptions options) : IBenchmark
             var put = new List<double>();
             var get = new List<double>();
             var rss = new List<double>();
+            var getNull = new List<double>();
             for (var i = 1; i <= runs; i++)
             {
                 var copy = Path.Combine(work, "cp-target.bin");
@@ -64,11 +65,13 @@ internal sealed partial class StorageBench(BenchOptions options) : IBenchmark
                 put.Add(Mbps((double)child["putSeconds"]!));
                 get.Add(Mbps((double)child["getSeconds"]!));
                 rss.Add(maxRssKb / 1024);
-                Console.WriteLine($"run {i}: cp {cp[^1],7:0} MB/s   put {put[^1],7:0} MB/s   get {get[^1],7:0} MB/s   child peak RSS {rss[^1]:0} MB");
+                getNull.Add(Mbps((double)child["getToNullSeconds"]!));
+                Console.WriteLine($"run {i}: cp {cp[^1],7:0} MB/s   put {put[^1],7:0} MB/s   get {get[^1],7:0} MB/s   child peak RSS {rss[^1]:0} MB   (diagnostic: get into Stream.Null {getNull[^1]:0} MB/s; {(double)child["dirtyBeforeGetMb"]!:0} MB dirty before get)");
             }
             var (cpM, putM, getM, rssM) = (Stats.Median(cp), Stats.Median(put), Stats.Median(get), rss.Max());
             Console.WriteLine($"median: cp {cpM:0} MB/s, put {putM:0} MB/s (put/cp {putM / cpM:0.00}), get {getM:0} MB/s (get/cp {getM / cpM:0.00})   goal ratio >= {GoalRatio}; peak RSS max {rssM:0} MB, goal <= {GoalRssMb} MB");
             Console.WriteLine("  (MB = 10^6 bytes; put includes the SHA-256 the store computes while streaming; peak RSS is the whole child: runtime + DI + put + get)");
+            Console.WriteLine($"  diagnostic: get into Stream.Null (read side only) median {Stats.Median(getNull):0} MB/s");
             result.Add("cp MB/s median", cpM, "MB/s");
             result.Add("put MB/s median", putM, "MB/s");
             result.Add("get MB/s median", getM, "MB/s");
@@ -79,6 +82,7 @@ internal sealed partial class StorageBench(BenchOptions options) : IBenchmark
             result.Details["putMBps"] = Stats.ToJson(put);
             result.Details["getMBps"] = Stats.ToJson(get);
             result.Details["peakRssMB"] = Stats.ToJson(rss);
+            result.Details["diagnosticGetToNullMBps"] = Stats.ToJson(getNull);
         }
         finally
         {
@@ -87,6 +91,13 @@ internal sealed partial class StorageBench(BenchOptions options) : IBenchmark
     }
 
     private static double Mbps(double seconds) => Size / seconds / 1e6;
+
+    /// <summary>Dirty page cache (MB) waiting for writeback, from /proc/meminfo.</summary>
+    private static double DirtyMb()
+    {
+        var line = File.ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("Dirty:", StringComparison.Ordinal));
+        return line is null ? double.NaN : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+    }
 
     [GeneratedRegex(@"Maximum resident set size \(kbytes\):\s*(\d+)")]
     private static partial Regex MaxRss();
@@ -124,6 +135,7 @@ internal sealed partial class StorageBench(BenchOptions options) : IBenchmark
         var putSeconds = clock.Elapsed.TotalSeconds;
         var bytes = (long)stored.GetType().GetProperty("Size")!.GetValue(stored)!;
 
+        var dirtyBeforeGetMb = DirtyMb();
         clock.Restart();
         await using (var read = await (Task<Stream>)openMethod.Invoke(store, [key, null, CancellationToken.None])!)
         await using (var output = new FileStream(getOut, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true))
@@ -131,7 +143,13 @@ internal sealed partial class StorageBench(BenchOptions options) : IBenchmark
             await read.CopyToAsync(output);
         }
         var getSeconds = clock.Elapsed.TotalSeconds;
-        Console.WriteLine(JsonSerializer.Serialize(new { putSeconds, getSeconds, bytes, store = store.GetType().Name }));
+
+        // Diagnostic, not a goal: the same get into Stream.Null separates the read side from the write side.
+        clock.Restart();
+        await using (var read = await (Task<Stream>)openMethod.Invoke(store, [key, null, CancellationToken.None])!)
+            await read.CopyToAsync(Stream.Null);
+        var getToNullSeconds = clock.Elapsed.TotalSeconds;
+        Console.WriteLine(JsonSerializer.Serialize(new { putSeconds, getSeconds, getToNullSeconds, dirtyBeforeGetMb, bytes, store = store.GetType().Name }));
         return 0;
     }
 }
