@@ -22,7 +22,12 @@ internal static class KernelServices
 
         services.AddSingleton(catalog);
         services.AddSingleton(configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions());
-        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        // Automatic preparation: the hot queries (job by id, progress updates) skip parse and plan on repeats.
+        services.AddSingleton(_ => NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            MaxAutoPrepare = 64,
+            AutoPrepareMinUsages = 2,
+        }.ConnectionString));
         services.AddSingleton<SchemaMigrator>();
         services.AddGilgameshJobs(configuration, connectionString);
         services.AddGilgameshStorage(configuration);

@@ -115,10 +115,13 @@ public sealed class JobStore(NpgsqlDataSource dataSource)
 
     public async Task<JobDetail?> GetDetailAsync(Guid id, int logLimit, CancellationToken ct)
     {
+        // One round trip for the row and its recent log lines: this is the dashboard's most frequent call.
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var job = await connection.QuerySingleOrDefaultAsync<JobRecord>(new CommandDefinition(SelectByIdSql, new { id }, cancellationToken: ct));
+        await using var grid = await connection.QueryMultipleAsync(new CommandDefinition(
+            SelectByIdSql + ";\n" + SelectLogsSql, new { id, limit = logLimit }, cancellationToken: ct));
+        var job = await grid.ReadSingleOrDefaultAsync<JobRecord>();
         if (job is null) return null;
-        var logs = await connection.QueryAsync<JobLogLine>(new CommandDefinition(SelectLogsSql, new { id, limit = logLimit }, cancellationToken: ct));
+        var logs = await grid.ReadAsync<JobLogLine>();
         return new JobDetail(job, logs.ToList());
     }
 
