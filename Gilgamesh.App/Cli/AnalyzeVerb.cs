@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Gilgamesh.Modules.Analysis;
+using Gilgamesh.Modules.Kernel.Media;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Gilgamesh.App.Cli;
@@ -14,8 +15,11 @@ internal static class AnalyzeVerb
         var services = new ServiceCollection();
         services.Scan(s => s.FromAssemblyOf<IAnalysisCommand>()
             .AddClasses(c => c.AssignableTo<IAnalysisCommand>(), publicOnly: false).As<IAnalysisCommand>().WithSingletonLifetime());
-        services.AddSingleton(VerbConfiguration.Build([]));
+        var configuration = VerbConfiguration.Build([]);
+        services.AddSingleton(configuration);
         services.AddLogging();
+        // Engines read media through the kernel's ffmpeg-based I/O.
+        services.AddGilgameshMedia(configuration);
         await using var provider = services.BuildServiceProvider();
         var engines = provider.GetServices<IAnalysisCommand>().OrderBy(e => e.Engine).ToList();
 
