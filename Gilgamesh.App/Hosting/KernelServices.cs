@@ -27,6 +27,9 @@ internal static class KernelServices
         {
             MaxAutoPrepare = 64,
             AutoPrepareMinUsages = 2,
+            // A few busy backends beat many: beyond ~4 per core PostgreSQL only adds context switches
+            // and tail latency, so excess requests wait for a pooled connection instead.
+            MaxPoolSize = configuration.GetValue<int?>("Database:MaxPoolSize") is > 0 and var size ? size : Math.Max(8, 4 * Environment.ProcessorCount),
         }.ConnectionString));
         services.AddSingleton<SchemaMigrator>();
         services.AddGilgameshJobs(configuration, connectionString);
