@@ -1,4 +1,5 @@
 using System.Reflection;
+using Gilgamesh.Modules.Kernel.Accounts;
 using Gilgamesh.Modules.Kernel.Database;
 using Gilgamesh.Modules.Kernel.Hosting;
 using Gilgamesh.Modules.Kernel.Jobs;
@@ -61,6 +62,8 @@ public static class GilgameshHost
         await app.Services.GetRequiredService<SchemaMigrator>()
             .MigrateAsync(catalog.Schemas, DatabaseBootstrap.MigrationsRoot(app.Configuration), ct);
 
+        await app.Services.GetRequiredService<InitialAdmin>().EnsureAsync(ct);
+
         ConfigurePipeline(app, catalog);
         return app;
     }
@@ -85,6 +88,7 @@ public static class GilgameshHost
     private static void ConfigurePipeline(WebApplication app, ModuleCatalog catalog)
     {
         app.UseSecurityHeaders();
+        if (app.Services.GetRequiredService<AccountsOptions>().HttpsRedirection) app.UseHttpsRedirection();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20) });
@@ -92,22 +96,29 @@ public static class GilgameshHost
         app.UseDefaultFiles();
         // No build step means stable file names: revalidate so an upgrade never mixes old and new modules.
         app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = c => c.Context.Response.Headers.CacheControl = "no-cache" });
+        // The dashboard's files are public (it shows a sign-in page); every endpoint below needs a policy.
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.UseGilgameshAntiforgery();
 
         app.MapGilgameshHealth();
-        app.MapMetrics("/metrics");
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapMetrics("/metrics").RequireAuthorization(Policies.Admin);
+        app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(Policies.Viewer);
         app.MapScalarApiReference("/api", o => o
             .WithTitle("Gilgamesh API")
             .WithOpenApiRoutePattern("/openapi/{documentName}.json")
             // Self-hosted and often offline: no fonts from Scalar's CDN.
-            .WithDefaultFonts(false));
+            .WithDefaultFonts(false)).RequireAuthorization(Policies.Viewer);
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
-            // Local requests only until sign-in exists (accounts issue).
-            Authorization = [new LocalRequestsOnlyAuthorizationFilter()],
+            // Access is the endpoint's admin policy (dashboard sign-in or an admin key), not Hangfire's filters.
+            Authorization = [],
+            AsyncAuthorization = [],
             DashboardTitle = "Gilgamesh jobs",
             AppPath = "/",
-        });
+        }).RequireAuthorization(Policies.Admin);
 
         app.MapJobs();
         app.MapModuleDirectory();

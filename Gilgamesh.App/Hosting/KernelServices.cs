@@ -1,3 +1,4 @@
+using Gilgamesh.Modules.Kernel.Accounts;
 using Gilgamesh.Modules.Kernel.Database;
 using Gilgamesh.Modules.Kernel.Jobs;
 using Gilgamesh.Modules.Kernel.Modules;
@@ -33,6 +34,7 @@ internal static class KernelServices
         }.ConnectionString));
         services.AddSingleton<SchemaMigrator>();
         services.AddGilgameshJobs(configuration, connectionString);
+        services.AddGilgameshAccounts(configuration);
         services.AddGilgameshStorage(configuration);
         services.AddGilgameshMedia(configuration);
         services.AddHostedService<ScratchSweeper>();
@@ -56,7 +58,11 @@ internal static class KernelServices
 
     public static void MapKernelEndpoints(IEndpointRouteBuilder app)
     {
-        app.MapSignedFiles();
+        app.MapSignedFiles().AllowAnonymous(); // the signature is the credential
         app.MapSelfTest();
+        app.MapAuth();
+        app.MapUsers();
+        app.MapApiKeys();
+        app.MapAudit();
     }
 }

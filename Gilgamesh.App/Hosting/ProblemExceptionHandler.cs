@@ -46,10 +46,13 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         var details = context.ProblemDetails;
         details.Extensions.TryAdd("code", details.Status switch
         {
+            401 => "auth.unauthenticated",
+            403 => "auth.forbidden",
             404 => ErrorCodes.NotFound,
             405 => "request.method_not_allowed",
             413 => ErrorCodes.BodyTooLarge,
             415 => "request.unsupported_media_type",
+            429 => "request.rate_limited",
             >= 500 => ErrorCodes.Internal,
             _ => ErrorCodes.InvalidRequest,
         });

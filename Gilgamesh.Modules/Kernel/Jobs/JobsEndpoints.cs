@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
+using Gilgamesh.Modules.Kernel.Accounts;
 using Gilgamesh.Modules.Kernel.Errors;
 using Hangfire;
 using Hangfire.States;
@@ -16,39 +17,40 @@ public static class JobsEndpoints
 {
     public static RouteGroupBuilder MapJobs(this IEndpointRouteBuilder app)
     {
+        // Everyone sees their own jobs (admins all); someone else's job answers 404, as if it did not exist.
         var jobs = app.MapGroup("/api/v1/jobs").WithTags("Jobs");
-        jobs.MapGet("", ListAsync).WithName("ListJobs");
-        jobs.MapGet("/{id:guid}", GetAsync).WithName("GetJob");
-        jobs.MapPost("/{id:guid}/cancel", CancelAsync).WithName("CancelJob");
-        jobs.MapPost("/{id:guid}/retry", RetryAsync).WithName("RetryJob");
-        jobs.MapGet("/{id:guid}/ws", WebSocketAsync).WithName("JobProgressWebSocket");
-        jobs.MapGet("/{id:guid}/events", ServerSentEventsAsync).WithName("JobProgressEvents");
+        jobs.MapGet("", ListAsync).WithName("ListJobs").RequireAuthorization(Policies.Viewer);
+        jobs.MapGet("/{id:guid}", GetAsync).WithName("GetJob").RequireAuthorization(Policies.Viewer);
+        jobs.MapPost("/{id:guid}/cancel", CancelAsync).WithName("CancelJob").RequireAuthorization(Policies.Editor);
+        jobs.MapPost("/{id:guid}/retry", RetryAsync).WithName("RetryJob").RequireAuthorization(Policies.Editor);
+        jobs.MapGet("/{id:guid}/ws", WebSocketAsync).WithName("JobProgressWebSocket").RequireAuthorization(Policies.Viewer);
+        jobs.MapGet("/{id:guid}/events", ServerSentEventsAsync).WithName("JobProgressEvents").RequireAuthorization(Policies.Viewer);
         return jobs;
     }
 
-    private static async Task<IResult> ListAsync(JobStore store, string? module, string? status, int? page, int? pageSize, CancellationToken ct)
+    private static async Task<IResult> ListAsync(JobStore store, CurrentUser me, string? module, string? status, int? page, int? pageSize, CancellationToken ct)
     {
         if (status is not null && !JobStatus.All.Contains(status))
             return ApiProblem.Create(400, ErrorCodes.InvalidRequest, "Bad request", $"status must be one of {string.Join(", ", JobStatus.All)}");
         var p = Math.Max(page ?? 1, 1);
         var size = Math.Clamp(pageSize ?? 25, 1, 200);
-        return TypedResults.Ok(await store.ListAsync(module, status, ownerId: null, p, size, ct));
+        return TypedResults.Ok(await store.ListAsync(module, status, me.OwnerFilter, p, size, ct));
     }
 
-    private static async Task<IResult> GetAsync(Guid id, JobStore store, CancellationToken ct)
+    private static async Task<IResult> GetAsync(Guid id, JobStore store, CurrentUser me, CancellationToken ct)
     {
         var detail = await store.GetDetailAsync(id, logLimit: 200, ct);
-        if (detail is null) return JobNotFound(id);
+        if (detail is null || !me.CanSee(detail.Job.OwnerId)) return JobNotFound(id);
         // The job's own fields with its log lines beside them, as the dashboard reads it.
         var body = JsonSerializer.SerializeToNode(detail.Job, JobJson.Options)!.AsObject();
         body["logs"] = JsonSerializer.SerializeToNode(detail.Logs, JobJson.Options);
         return TypedResults.Json(body);
     }
 
-    private static async Task<IResult> CancelAsync(Guid id, JobStore store, IBackgroundJobClient hangfire, CancellationToken ct)
+    private static async Task<IResult> CancelAsync(Guid id, JobStore store, IBackgroundJobClient hangfire, CurrentUser me, CancellationToken ct)
     {
         var job = await store.GetAsync(id, ct);
-        if (job is null) return JobNotFound(id);
+        if (job is null || !me.CanSee(job.OwnerId)) return JobNotFound(id);
         if (JobStatus.IsTerminal(job.Status))
             return ApiProblem.Conflict(ErrorCodes.JobInvalidState, $"Job {id} is already {job.Status}.");
 
@@ -60,10 +62,10 @@ public static class JobsEndpoints
         return TypedResults.Accepted($"/api/v1/jobs/{id}", await store.GetAsync(id, ct));
     }
 
-    private static async Task<IResult> RetryAsync(Guid id, JobStore store, IBackgroundJobClient hangfire, CancellationToken ct)
+    private static async Task<IResult> RetryAsync(Guid id, JobStore store, IBackgroundJobClient hangfire, CurrentUser me, CancellationToken ct)
     {
         var job = await store.GetAsync(id, ct);
-        if (job is null) return JobNotFound(id);
+        if (job is null || !me.CanSee(job.OwnerId)) return JobNotFound(id);
         if (job.Status is not (JobStatus.Failed or JobStatus.Cancelled))
             return ApiProblem.Conflict(ErrorCodes.JobInvalidState, $"Only failed or cancelled jobs can be retried; job {id} is {job.Status}.");
 
@@ -78,11 +80,11 @@ public static class JobsEndpoints
         return TypedResults.Accepted($"/api/v1/jobs/{id}", await store.GetAsync(id, ct));
     }
 
-    private static async Task<IResult> WebSocketAsync(Guid id, HttpContext http, JobStore store, JobEventStream stream)
+    private static async Task<IResult> WebSocketAsync(Guid id, HttpContext http, JobStore store, JobEventStream stream, CurrentUser me)
     {
         if (!http.WebSockets.IsWebSocketRequest)
             return ApiProblem.Create(400, ErrorCodes.InvalidRequest, "Bad request", "This endpoint speaks WebSocket; use /events for Server-Sent Events.");
-        if (await store.GetAsync(id, http.RequestAborted) is null) return JobNotFound(id);
+        if (await store.GetAsync(id, http.RequestAborted) is not { } job || !me.CanSee(job.OwnerId)) return JobNotFound(id);
 
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
         using var closed = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
@@ -120,9 +122,9 @@ public static class JobsEndpoints
         }
     }
 
-    private static async Task<IResult> ServerSentEventsAsync(Guid id, HttpContext http, JobStore store, JobEventStream stream)
+    private static async Task<IResult> ServerSentEventsAsync(Guid id, HttpContext http, JobStore store, JobEventStream stream, CurrentUser me)
     {
-        if (await store.GetAsync(id, http.RequestAborted) is null) return JobNotFound(id);
+        if (await store.GetAsync(id, http.RequestAborted) is not { } job || !me.CanSee(job.OwnerId)) return JobNotFound(id);
         return TypedResults.ServerSentEvents(Events(stream.ReadAsync(id, http.RequestAborted)));
 
         static async IAsyncEnumerable<SseItem<string>> Events(IAsyncEnumerable<(string Type, string Json)> source)

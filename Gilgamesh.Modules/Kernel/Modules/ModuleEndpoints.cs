@@ -9,7 +9,7 @@ public static class ModuleEndpoints
 {
     public static void MapModuleDirectory(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/modules").WithTags("Modules");
+        var group = app.MapGroup("/api/v1/modules").WithTags("Modules").RequireAuthorization(Accounts.Policies.Viewer);
         group.MapGet("", (ModuleCatalog catalog) => TypedResults.Ok(
             catalog.Modules.Select(m => new ModuleInfo(m.Name, m.Schema, $"/api/v1/{m.Name}")))).WithName("ListModules");
         group.MapGet("/navigation", (ModuleCatalog catalog) => TypedResults.Ok(

@@ -9,15 +9,15 @@ namespace Gilgamesh.Modules.Kernel.SelfTest;
 public static class SelfTestEndpoint
 {
     public static void MapSelfTest(this IEndpointRouteBuilder app) =>
-        app.MapPost("/api/v1/jobs/selftest", StartAsync).WithTags("Jobs").WithName("StartSelfTest");
+        app.MapPost("/api/v1/jobs/selftest", StartAsync).WithTags("Jobs").WithName("StartSelfTest").RequireAuthorization(Accounts.Policies.Editor);
 
-    private static async Task<IResult> StartAsync(SelfTestInput? input, IJobScheduler scheduler, CancellationToken ct)
+    private static async Task<IResult> StartAsync(SelfTestInput? input, IJobScheduler scheduler, Accounts.CurrentUser me, CancellationToken ct)
     {
         input ??= new SelfTestInput();
         if (input.DurationSeconds is < 1 or > 60 || double.IsNaN(input.DurationSeconds))
             return ApiProblem.Create(400, ErrorCodes.InvalidRequest, "Bad request", "durationSeconds must be between 1 and 60.");
         var job = await scheduler.EnqueueAsync(
-            new JobRequest(SelfTestJobHandler.ModuleName, SelfTestJobHandler.KindName, input, Queue: JobQueues.Media), ct);
+            new JobRequest(SelfTestJobHandler.ModuleName, SelfTestJobHandler.KindName, input, me.Id.ToString(), JobQueues.Media), ct);
         return TypedResults.Accepted($"/api/v1/jobs/{job.Id}", job);
     }
 }
