@@ -16,6 +16,8 @@ public static class CommandLine
           migrate              start the database if embedded, apply migrations, exit
           analyze <engine> <file> [--option value ...]
                                run an analysis engine on a file and print JSON
+          user add|list|reset-password|disable|enable ...
+                               manage accounts (see `gilgamesh user`)
           help                 this text
 
         Configuration comes from appsettings.json, environment variables (Section__Key) and
@@ -34,6 +36,7 @@ public static class CommandLine
                 "serve" => await ServeAsync(rest),
                 "migrate" => await MigrateVerb.RunAsync(rest),
                 "analyze" => await AnalyzeVerb.RunAsync(rest),
+                "user" => await UserVerb.RunAsync(rest),
                 "help" or "--help" or "-h" => PrintUsage(Console.Out, 0),
                 _ => UnknownVerb(verb),
             };

@@ -34,6 +34,15 @@ public sealed class AppInstance : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
     public CapturedLogs Logs { get; private init; } = null!;
 
+    /// <summary>An admin API key; <see cref="Http"/> sends it on every request.</summary>
+    public string AdminKey { get; private init; } = "";
+
+    /// <summary>A client with no credentials.</summary>
+    public HttpClient Anonymous() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+
+    public Task<TestAccounts.TestUser> CreateUserAsync(string role, string? userName = null) =>
+        TestAccounts.CreateUserAsync(BaseAddress, Http, role, userName);
+
     /// <summary>Starts an app on a fresh database (or the given one) and waits until it serves.</summary>
     public static async Task<AppInstance> StartAsync(string? connectionString = null, string? dataDir = null,
         IDictionary<string, string?>? settings = null)
@@ -50,6 +59,10 @@ public sealed class AppInstance : IAsyncDisposable
             ["Jobs:QueuePollMilliseconds"] = "100",
             ["Jobs:CancellationCheckSeconds"] = "1",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Gilgamesh:Admin:Password"] = TestAccounts.AdminPassword,
+            // Tests poll hard; the rate-limit test starts its own app with a low limit.
+            ["Accounts:ApiRequestsPerMinute"] = "100000",
+            ["Accounts:SignInsPerMinute"] = "1000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) config[key] = value;
 
@@ -62,7 +75,12 @@ public sealed class AppInstance : IAsyncDisposable
             extraModuleAssemblies: [typeof(AppInstance).Assembly]);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new AppInstance(app, new Uri(address.Replace("[::]", "127.0.0.1")), dataDir, owned) { Logs = logs };
+        var baseAddress = new Uri(address.Replace("[::]", "127.0.0.1"));
+        using var session = await TestAccounts.SignInAsync(baseAddress, TestAccounts.AdminUser, TestAccounts.AdminPassword);
+        var adminKey = await TestAccounts.CreateKeyAsync(session, "tests-admin");
+        var instance = new AppInstance(app, baseAddress, dataDir, owned) { Logs = logs, AdminKey = adminKey };
+        instance.Http.DefaultRequestHeaders.Add("X-Api-Key", adminKey);
+        return instance;
     }
 
     public async Task<T> GetJsonAsync<T>(string path) =>

@@ -29,6 +29,7 @@ public sealed class AppProcess : IAsyncDisposable
     public HttpClient Http { get; }
     public int Pid => _process.Id;
     public TimeSpan TimeToReady { get; private set; }
+    public string AdminKey { get; private set; } = "";
 
     public string Output { get { lock (_output) return _output.ToString(); } }
 
@@ -52,6 +53,8 @@ public sealed class AppProcess : IAsyncDisposable
         psi.Environment["Jobs__QueuePollMilliseconds"] = "100";
         psi.Environment["Jobs__CancellationCheckSeconds"] = "1";
         psi.Environment["Logging__LogLevel__Default"] = "Information";
+        psi.Environment["Gilgamesh__Admin__Password"] = TestAccounts.AdminPassword;
+        psi.Environment["Accounts__ApiRequestsPerMinute"] = "100000";
         if (connectionString is not null) psi.Environment["ConnectionStrings__Postgres"] = connectionString;
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) psi.Environment[key] = value;
 
@@ -59,6 +62,9 @@ public sealed class AppProcess : IAsyncDisposable
         var app = new AppProcess(Process.Start(psi)!, new Uri($"http://127.0.0.1:{port}"));
         await app.WaitUntilReadyAsync(readyTimeout ?? TimeSpan.FromSeconds(90));
         app.TimeToReady = started.Elapsed;
+        using var session = await TestAccounts.SignInAsync(app.BaseAddress, TestAccounts.AdminUser, TestAccounts.AdminPassword);
+        app.AdminKey = await TestAccounts.CreateKeyAsync(session, "tests-admin");
+        app.Http.DefaultRequestHeaders.Add("X-Api-Key", app.AdminKey);
         return app;
     }
 

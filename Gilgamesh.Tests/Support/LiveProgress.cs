@@ -9,9 +9,10 @@ public static class LiveProgress
 {
     public sealed record Message(string Type, string? Status, double? Percent, string? Stage);
 
-    public static async Task<List<Message>> ReadWebSocketAsync(Uri baseAddress, Guid jobId, TimeSpan timeout)
+    public static async Task<List<Message>> ReadWebSocketAsync(Uri baseAddress, Guid jobId, TimeSpan timeout, string apiKey)
     {
         using var socket = new ClientWebSocket();
+        socket.Options.SetRequestHeader("X-Api-Key", apiKey);
         using var cts = new CancellationTokenSource(timeout);
         var uri = new UriBuilder(baseAddress) { Scheme = "ws", Path = $"/api/v1/jobs/{jobId}/ws" }.Uri;
         await socket.ConnectAsync(uri, cts.Token);

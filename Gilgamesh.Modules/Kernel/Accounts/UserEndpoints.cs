@@ -24,7 +24,7 @@ public static class UserEndpoints
     private static async Task<IResult> CreateAsync(CreateUserRequest request, UserAdministration admin, CurrentUser me, HttpContext http)
     {
         var (user, password, error) = await admin.CreateAsync(request, me.Id, http.Connection.RemoteIpAddress?.ToString(), http.RequestAborted);
-        if (error is not null) return error;
+        if (error is not null) return ApiProblem.From(error);
         return TypedResults.Created($"/api/v1/users/{user!.Id}", new { user = user.ToView(), password });
     }
 

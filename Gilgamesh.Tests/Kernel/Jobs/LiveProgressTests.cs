@@ -10,7 +10,7 @@ public sealed class LiveProgressTests : AppFixture
     {
         var job = await JobApi.PostAsync(App.Http, "/api/v1/probe/renders", new { durationSeconds = 3, realtime = true });
 
-        var messages = await LiveProgress.ReadWebSocketAsync(App.BaseAddress, job.Id, TimeSpan.FromSeconds(60));
+        var messages = await LiveProgress.ReadWebSocketAsync(App.BaseAddress, job.Id, TimeSpan.FromSeconds(60), App.AdminKey);
 
         AssertClimbsToHundred(messages);
     }
@@ -31,7 +31,7 @@ public sealed class LiveProgressTests : AppFixture
         var job = await JobApi.PostAsync(App.Http, "/api/v1/probe/renders", new { durationSeconds = 1 });
         await JobApi.WaitForStatusAsync(App.Http, job.Id, "succeeded");
 
-        var messages = await LiveProgress.ReadWebSocketAsync(App.BaseAddress, job.Id, TimeSpan.FromSeconds(10));
+        var messages = await LiveProgress.ReadWebSocketAsync(App.BaseAddress, job.Id, TimeSpan.FromSeconds(10), App.AdminKey);
 
         Assert.That(messages, Has.Count.EqualTo(1));
         Assert.That(messages[0], Is.EqualTo(new LiveProgress.Message("progress", "succeeded", 100, "done")));

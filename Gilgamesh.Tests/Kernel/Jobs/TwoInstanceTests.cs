@@ -19,7 +19,7 @@ public sealed class TwoInstanceTests
         await using var b = await AppProcess.StartAsync(dirB.Path, database, new Dictionary<string, string> { ["Jobs__Queues"] = "media" });
 
         var job = await JobApi.PostAsync(a.Http, "/api/v1/probe/renders", new { durationSeconds = 3, realtime = true });
-        var seenOnA = await LiveProgress.ReadWebSocketAsync(a.BaseAddress, job.Id, TimeSpan.FromSeconds(60));
+        var seenOnA = await LiveProgress.ReadWebSocketAsync(a.BaseAddress, job.Id, TimeSpan.FromSeconds(60), a.AdminKey);
 
         var running = seenOnA.Where(m => m.Status == "running").Select(m => m.Percent!.Value).ToList();
         Assert.That(running.Count(p => p is > 0 and < 100), Is.GreaterThanOrEqualTo(3), "B's progress reached A's client live");
