@@ -37,7 +37,30 @@ public sealed class CommandLineTests
         Assert.That(first.StdOut, Does.Contain("migrations/platform/0001_jobs.sql").And.Contain("migrations/probe/0001_renders.sql"));
         Assert.That(second.StdOut.Trim(), Is.EqualTo("Database is up to date."));
         await using var connection = new NpgsqlConnection(database);
-        Assert.That(await connection.ExecuteScalarAsync<long>("select count(*) from platform.schema_migrations"), Is.EqualTo(2));
+        var applied = Directory.GetFiles(Path.Combine(RepositoryPaths.TestBin, "migrations"), "*.sql", SearchOption.AllDirectories).Length;
+        Assert.That(await connection.ExecuteScalarAsync<long>("select count(*) from platform.schema_migrations"), Is.EqualTo(applied));
+    }
+
+    [Test]
+    public async Task UserVerbs_AddListResetDisable_ManageAccountsFromTheShell()
+    {
+        var env = new Dictionary<string, string> { ["ConnectionStrings__Postgres"] = await TestDatabase.CreateAsync("users") };
+
+        var add = await RunAsync(env, "user", "add", "carol", "--role", "editor");
+        var list = await RunAsync(env, "user", "list");
+        var reset = await RunAsync(env, "user", "reset-password", "carol");
+        var disable = await RunAsync(env, "user", "disable", "carol");
+        var listAfter = await RunAsync(env, "user", "list");
+        var duplicate = await RunAsync(env, "user", "add", "carol");
+
+        Assert.That(add.ExitCode, Is.Zero, add.StdErr);
+        Assert.That(add.StdOut, Does.Contain("Added carol (editor)").And.Contain("Password: "));
+        Assert.That(list.StdOut, Does.Match(@"carol\s+editor\s+active"));
+        Assert.That(reset.StdOut, Does.Contain("New password for carol: "));
+        Assert.That(disable.ExitCode, Is.Zero);
+        Assert.That(listAfter.StdOut, Does.Match(@"carol\s+editor\s+disabled"));
+        Assert.That(duplicate.ExitCode, Is.EqualTo(1));
+        Assert.That(duplicate.StdErr, Does.Contain("exists"));
     }
 
     [Test]

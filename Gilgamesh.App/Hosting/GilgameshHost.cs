@@ -34,8 +34,9 @@ public static class GilgameshHost
             // appsettings.json and wwwroot sit next to the binary, whatever the working directory.
             ContentRootPath = AppContext.BaseDirectory,
         });
-        customize?.Invoke(builder);
         ConfigureLogging(builder.Logging);
+        customize?.Invoke(builder); // after logging, so a customizer may add log providers
+
         if (string.IsNullOrWhiteSpace(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
 
         var options = builder.Configuration.GetSection(GilgameshOptions.Section).Get<GilgameshOptions>() ?? new GilgameshOptions();

@@ -37,8 +37,8 @@ public sealed class AppInstance : IAsyncDisposable
     /// <summary>An admin API key; <see cref="Http"/> sends it on every request.</summary>
     public string AdminKey { get; private init; } = "";
 
-    /// <summary>A client with no credentials.</summary>
-    public HttpClient Anonymous() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    /// <summary>A client with no credentials that does not follow redirects (so a sign-in redirect is seen as such).</summary>
+    public HttpClient Anonymous() => new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
 
     public Task<TestAccounts.TestUser> CreateUserAsync(string role, string? userName = null) =>
         TestAccounts.CreateUserAsync(BaseAddress, Http, role, userName);

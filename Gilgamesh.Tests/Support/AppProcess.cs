@@ -34,7 +34,7 @@ public sealed class AppProcess : IAsyncDisposable
     public string Output { get { lock (_output) return _output.ToString(); } }
 
     public static async Task<AppProcess> StartAsync(string dataDir, string? connectionString = null,
-        IDictionary<string, string>? environment = null, TimeSpan? readyTimeout = null)
+        IDictionary<string, string>? environment = null, TimeSpan? readyTimeout = null, bool provisionAdminKey = true)
     {
         var port = FreePort();
         var psi = new ProcessStartInfo("dotnet")
@@ -62,6 +62,7 @@ public sealed class AppProcess : IAsyncDisposable
         var app = new AppProcess(Process.Start(psi)!, new Uri($"http://127.0.0.1:{port}"));
         await app.WaitUntilReadyAsync(readyTimeout ?? TimeSpan.FromSeconds(90));
         app.TimeToReady = started.Elapsed;
+        if (!provisionAdminKey) return app;
         using var session = await TestAccounts.SignInAsync(app.BaseAddress, TestAccounts.AdminUser, TestAccounts.AdminPassword);
         app.AdminKey = await TestAccounts.CreateKeyAsync(session, "tests-admin");
         app.Http.DefaultRequestHeaders.Add("X-Api-Key", app.AdminKey);
