@@ -16,6 +16,9 @@ namespace Gilgamesh.Tests.Support;
 /// </summary>
 public sealed class AppInstance : IAsyncDisposable
 {
+    /// <summary>Password of the <c>admin</c> user the app creates on its first start (<c>Gilgamesh:Admin:Password</c>).</summary>
+    public const string AdminPassword = "admin-password-for-tests";
+
     private readonly WebApplication _app;
     private readonly TempDirectory? _ownedDataDir;
 
@@ -50,6 +53,7 @@ public sealed class AppInstance : IAsyncDisposable
             ["Jobs:QueuePollMilliseconds"] = "100",
             ["Jobs:CancellationCheckSeconds"] = "1",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Gilgamesh:Admin:Password"] = AdminPassword,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) config[key] = value;
 

@@ -112,6 +112,11 @@ async function onSignedIn(returnHash) {
   clearBanners();
   navigation = await loadNavigation();
   renderSession();
+  // The Hangfire console sends signed-out visitors here with return=/hangfire/…; send admins back.
+  if (!currentUser()?.mustChangePassword && can('admin') && /^\/hangfire(\/|\?|$)/.test(returnHash ?? '')) {
+    location.assign(new URL(returnHash.slice(1), document.baseURI));
+    return;
+  }
   const target = currentUser()?.mustChangePassword ? `#${ACCOUNT}` : safeReturn(returnHash);
   if (location.hash === target) route(); else location.replace(target);
 }

@@ -7,6 +7,20 @@ export const ROLES = ['viewer', 'editor', 'admin'];
 
 let state = null; // { user, role } while signed in
 
+// The cookie is HttpOnly, so the page cannot see it. This hint (set on sign-in, dropped on sign-out
+// or any 401) spares a signed-out visitor a failing /auth/me on every load; a stale "yes" just costs one 401.
+const HINT = 'gilgamesh.signed-in';
+
+function hint(on) {
+  try {
+    if (on) localStorage.setItem(HINT, '1'); else localStorage.removeItem(HINT);
+  } catch { /* storage disabled: always ask the server */ }
+}
+
+function hinted() {
+  try { return localStorage.getItem(HINT) !== null; } catch { return true; }
+}
+
 export const currentUser = () => state?.user ?? null;
 export const currentRole = () => state?.role ?? null;
 export const isSignedIn = () => state !== null;
@@ -21,12 +35,13 @@ export const rolesUpToMine = () => ROLES.filter((r) => can(r));
 
 /** Asks the server who we are; a 401 just means "signed out" here, not an error. */
 export async function refreshSession() {
+  if (!hinted()) { state = null; return state; }
   try {
     const me = await api.get('auth/me', { noAuthRedirect: true });
     state = { user: me.user, role: me.effectiveRole || me.user?.role };
   } catch (error) {
     if (error.status !== 401) throw error;
-    state = null;
+    forget();
   }
   return state;
 }
@@ -36,6 +51,7 @@ export async function signIn(userName, password) {
   const user = await api.post('auth/sign-in', { body: { userName, password }, noAuthRedirect: true });
   resetAntiforgery(); // the token belongs to the identity that fetched it
   state = { user, role: user.role };
+  hint(true);
   return user;
 }
 
@@ -50,6 +66,7 @@ export async function signOut() {
 /** Drops what we knew (after sign-out or when the server said 401). */
 export function forget() {
   state = null;
+  hint(false);
   resetAntiforgery();
 }
 
