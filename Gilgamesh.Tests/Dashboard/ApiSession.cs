@@ -46,13 +46,18 @@ public sealed class ApiSession : IDisposable
         }
     }
 
-    /// <summary>Creates a user with a known password (so it need not be changed at first sign-in); returns its id.</summary>
-    public async Task<Guid> CreateUserAsync(string userName, string role, string password)
+    /// <summary>
+    /// Creates a user. With a password it need not be changed at first sign-in; without one the server generates
+    /// one (returned here) and the user must change it.
+    /// </summary>
+    public async Task<(Guid Id, string? GeneratedPassword)> CreateUserAsync(string userName, string role, string? password = null)
     {
         using var response = await Http.PostAsJsonAsync("/api/v1/users", new { userName, email = (string?)null, role, password });
         var text = await response.Content.ReadAsStringAsync();
         if (response.StatusCode != HttpStatusCode.Created) throw new InvalidOperationException($"POST /api/v1/users → {(int)response.StatusCode}: {text}");
-        return JsonSerializer.Deserialize<JsonElement>(text).GetProperty("user").GetProperty("id").GetGuid();
+        var created = JsonSerializer.Deserialize<JsonElement>(text);
+        var generated = created.TryGetProperty("password", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
+        return (created.GetProperty("user").GetProperty("id").GetGuid(), generated);
     }
 
     public void Dispose() => Http.Dispose();

@@ -103,6 +103,10 @@ public sealed class BrowserSession : IDisposable
         Driver.FindElement(By.Id("sign-in-submit")).Click();
     }
 
+    /// <summary>Picks an option of a &lt;select&gt; by value the way a user does: the page sees a change event.</summary>
+    public void SelectOption(IWebElement select, string value) => Driver.ExecuteScript(
+        "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change', { bubbles: true }));", select, value);
+
     public T WaitUntil<T>(Func<IWebDriver, T?> condition, string what, TimeSpan? timeout = null) where T : class
     {
         var wait = new WebDriverWait(Driver, timeout ?? DefaultWait) { PollingInterval = TimeSpan.FromMilliseconds(100), Message = what };

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Gilgamesh.Tests.Support;
 using OpenQA.Selenium;
 
@@ -262,6 +264,74 @@ public sealed class DashboardBrowserTests
         var severe = Browser.ConsoleEntries().Where(e => e.Level == LogLevel.Severe && !e.Message.Contains("auth/sign-in")).Select(e => e.Message);
         Assert.That(severe, Is.Empty);
         Browser.AssertNoErrorBanners();
+    }
+
+    [Test]
+    public async Task Account_MustChangePassword_ThenCreateKeyShownOnce_AndRevoke()
+    {
+        var name = $"carol-{Guid.NewGuid():N}"[..14];
+        var (_, generated) = await _admin.CreateUserAsync(name, "editor");
+        Assert.That(generated, Is.Not.Null.And.Not.Empty, "a generated first password");
+
+        // A generated password must be replaced first: sign-in lands on the account page with a notice.
+        await Browser.SignInAsync(name, generated!, expectedPath: "/account");
+        Browser.WaitForVisible(By.Id("must-change-password"));
+        Browser.Open("#/jobs");
+        Browser.WaitUntil(d => d.Url.EndsWith("#/account", StringComparison.Ordinal) ? "back" : null, "kept on #/account until the password changes");
+        Browser.WaitForVisible(By.Id("current-password")).SendKeys(generated);
+        Browser.Driver.FindElement(By.Id("new-password")).SendKeys("carol-chose-this-password");
+        Browser.Driver.FindElement(By.Id("change-password-submit")).Click();
+        Browser.WaitForVisible(By.CssSelector("#password-message[data-kind='ok']"));
+        Assert.That(Browser.Driver.FindElement(By.Id("must-change-password")).Displayed, Is.False, "the notice is gone");
+
+        Browser.WaitForVisible(By.Id("key-name")).SendKeys("backup script");
+        Browser.SelectOption(Browser.Driver.FindElement(By.Id("key-role")), "viewer");
+        Browser.Driver.FindElement(By.Id("create-key")).Click();
+        var key = Browser.WaitForVisible(By.Id("new-key-value")).GetDomProperty("value")!;
+        var revoke = Browser.WaitForVisible(By.CssSelector(".revoke-key[data-key-id]"));
+        Assert.That(Browser.Driver.FindElement(By.CssSelector(".secret-warning")).Text, Does.Contain("will not be shown again"));
+        Browser.SaveScreenshot("account");
+
+        using var keyed = new HttpClient { BaseAddress = _app.BaseAddress };
+        keyed.DefaultRequestHeaders.Add("X-Api-Key", key);
+        using (var ok = await keyed.GetAsync("/api/v1/jobs")) Assert.That(ok.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the new key works");
+
+        var keyId = revoke.GetDomAttribute("data-key-id");
+        revoke.Click();
+        Browser.Driver.SwitchTo().Alert().Accept();
+        Browser.WaitForVisible(By.CssSelector($"tr.key-row[data-key-id='{keyId}'][data-state='revoked']"));
+        using (var gone = await keyed.GetAsync("/api/v1/jobs")) Assert.That(gone.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "a revoked key is refused");
+        Browser.AssertNoErrorBanners();
+        Browser.AssertNoSevereConsoleEntries();
+    }
+
+    [Test]
+    public async Task UsersPage_AdminCreatesUserAndChangesRole_AuditShowsIt()
+    {
+        await Browser.SignInAsync(Admin, AppInstance.AdminPassword);
+        Browser.WaitForVisible(By.CssSelector("#nav-links a[href='#/users']")).Click();
+        var name = $"dave-{Guid.NewGuid():N}"[..13];
+        Browser.WaitForVisible(By.Id("new-user-name")).SendKeys(name);
+        Browser.SelectOption(Browser.Driver.FindElement(By.Id("new-user-role")), "editor");
+        Browser.Driver.FindElement(By.Id("create-user")).Click();
+        var password = Browser.WaitForVisible(By.Id("new-user-password")).GetDomProperty("value");
+        var row = Browser.WaitForVisible(By.CssSelector($"tr.user-row[data-user-name='{name}']"));
+        var userId = row.GetDomAttribute("data-user-id");
+        Assert.That(password, Has.Length.GreaterThanOrEqualTo(10), "the generated password is shown once");
+
+        Browser.SelectOption(row.FindElement(By.CssSelector("select.user-role")), "viewer");
+        // The table reloads from the server after each change, so look the row up afresh.
+        Browser.WaitUntil(d => d.FindElement(By.CssSelector($"tr.user-row[data-user-id='{userId}'] select.user-role"))
+            .GetDomProperty("value") == "viewer" && d.FindElement(By.CssSelector($"tr.user-row[data-user-id='{userId}'] select.user-role")).Enabled
+            ? "saved" : null, "the role change saved");
+        var users = await _admin.Http.GetFromJsonAsync<JsonElement>("/api/v1/users");
+        Assert.That(users.EnumerateArray().Single(u => u.GetProperty("id").GetString() == userId).GetProperty("role").GetString(), Is.EqualTo("viewer"));
+
+        Browser.Driver.FindElement(By.CssSelector("#nav-links a[href='#/audit']")).Click();
+        Browser.WaitForVisible(By.CssSelector("tr.audit-row[data-kind='user.role_changed']"));
+        Assert.That(Browser.Driver.FindElements(By.CssSelector("tr.audit-row[data-kind='user.created']")), Is.Not.Empty);
+        Browser.AssertNoErrorBanners();
+        Browser.AssertNoSevereConsoleEntries();
     }
 
     private (double Percent, string Status, string Live)? ReadRow(string jobId)
