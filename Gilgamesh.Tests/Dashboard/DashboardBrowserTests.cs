@@ -330,6 +330,14 @@ public sealed class DashboardBrowserTests
         Browser.Driver.FindElement(By.CssSelector("#nav-links a[href='#/audit']")).Click();
         Browser.WaitForVisible(By.CssSelector("tr.audit-row[data-kind='user.role_changed']"));
         Assert.That(Browser.Driver.FindElements(By.CssSelector("tr.audit-row[data-kind='user.created']")), Is.Not.Empty);
+
+        // An admin can list everyone's keys on the account page, each with its owner.
+        using (var created = await _admin.Http.PostAsJsonAsync("/api/v1/keys", new { name = "admin's key" }))
+            Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        Browser.Driver.FindElement(By.Id("user-name")).Click();
+        Browser.WaitForVisible(By.Id("keys-all")).Click();
+        Browser.WaitUntil(d => d.FindElements(By.CssSelector("tr.key-row")).Any(r => r.FindElements(By.TagName("td")).FirstOrDefault()?.Text == Admin)
+            ? "listed" : null, "everyone's keys, with owners");
         Browser.AssertNoErrorBanners();
         Browser.AssertNoSevereConsoleEntries();
     }

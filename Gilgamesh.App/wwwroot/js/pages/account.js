@@ -4,7 +4,7 @@ import { api, isAbort } from '../api.js';
 import { el, replace, setText } from '../dom.js';
 import { absoluteTime, relativeTime } from '../format.js';
 import { field, oneTimeSecret, setFormMessage, showError } from '../ui.js';
-import { currentRole, currentUser, markPasswordChanged, rolesUpToMine } from '../session.js';
+import { can, currentRole, currentUser, markPasswordChanged, rolesUpToMine } from '../session.js';
 
 const MIN_PASSWORD = 10;
 
@@ -37,6 +37,10 @@ export function mount(root, { onSessionChanged }) {
   const keyMessage = el('p', { id: 'key-message', class: 'form-message', hidden: true });
   const newKey = el('div', { id: 'new-key' });
   const keysBody = el('tbody', { id: 'keys-body' });
+  // Admins may list (and revoke) everyone's keys.
+  const showAll = can('admin') ? el('input', { id: 'keys-all', type: 'checkbox', onchange: () => loadKeys() }) : null;
+  const ownerHead = el('th', { scope: 'col', hidden: true }, 'Owner');
+  let owners = new Map();
   const keysEmpty = el('p', { id: 'keys-empty', class: 'muted', hidden: true }, 'No API keys yet.');
   const keysPanel = el('section', { class: 'panel', 'aria-labelledby': 'keys-title' },
     el('h2', { id: 'keys-title' }, 'API keys'),
@@ -45,8 +49,9 @@ export function mount(root, { onSessionChanged }) {
       field('Name', keyName), field('Role', keyRole), field('Expires (optional)', keyExpires),
       el('div', { class: 'actions' }, createKey)),
     keyMessage, newKey,
+    showAll ? el('label', { class: 'check' }, showAll, ' Show everyone’s keys') : null,
     el('div', { class: 'table-wrap' }, el('table', { id: 'keys-table', class: 'data-table' },
-      el('thead', {}, el('tr', {}, ['Name', 'Prefix', 'Role', 'Created', 'Expires', 'Last used', ''].map((h) => el('th', { scope: 'col' }, h)))),
+      el('thead', {}, el('tr', {}, ownerHead, ['Name', 'Prefix', 'Role', 'Created', 'Expires', 'Last used', ''].map((h) => el('th', { scope: 'col' }, h)))),
       keysBody)),
     keysEmpty);
 
@@ -111,6 +116,7 @@ export function mount(root, { onSessionChanged }) {
     const button = el('button', { type: 'button', class: 'button small danger revoke-key', 'data-key-id': key.id,
       hidden: state !== 'active', onclick: () => revoke(key, button) }, 'Revoke');
     return el('tr', { class: 'key-row', 'data-key-id': key.id, 'data-state': state },
+      showAll?.checked ? el('td', { title: key.userId }, owners.get(key.userId) ?? key.userId.slice(0, 8)) : null,
       el('td', {}, key.name),
       el('td', { class: 'mono' }, `${key.prefix}…`),
       el('td', {}, key.role),
@@ -122,7 +128,13 @@ export function mount(root, { onSessionChanged }) {
 
   async function loadKeys() {
     try {
-      const keys = await api.get('keys', { signal: aborter.signal });
+      const all = Boolean(showAll?.checked);
+      if (all && owners.size === 0) {
+        const users = await api.get('users', { signal: aborter.signal });
+        owners = new Map(users.map((u) => [u.id, u.userName]));
+      }
+      const keys = await api.get('keys', { query: { all: all ? 'true' : '' }, signal: aborter.signal });
+      ownerHead.hidden = !all;
       replace(keysBody, keys.map(keyRow));
       keysBody.closest('.table-wrap').hidden = keys.length === 0;
       keysEmpty.hidden = keys.length !== 0;
