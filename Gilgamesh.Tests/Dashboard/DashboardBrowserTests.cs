@@ -342,6 +342,28 @@ public sealed class DashboardBrowserTests
         Browser.AssertNoSevereConsoleEntries();
     }
 
+    [Test]
+    public async Task Viewer_SeesNoActions_AndAdminPagesAreRefused()
+    {
+        var name = $"vera-{Guid.NewGuid():N}"[..13];
+        const string password = "vera-password-for-tests";
+        await _admin.CreateUserAsync(name, "viewer", password);
+
+        await Browser.SignInAsync(name, password);
+        Browser.WaitUntil(d => d.FindElement(By.Id("jobs-loading")).Displayed ? null : "loaded", "jobs list loaded");
+        Assert.Multiple(() =>
+        {
+            Assert.That(Browser.Driver.FindElement(By.Id("run-selftest")).Displayed, Is.False, "a viewer cannot start jobs");
+            Assert.That(Browser.Driver.FindElement(By.Id("user-role")).Text, Is.EqualTo("viewer"));
+        });
+
+        Browser.Open("#/users");
+        var refused = Browser.WaitForVisible(By.CssSelector("#view [data-code='auth.forbidden']"));
+        Assert.That(refused.Text, Does.Contain("Your role does not allow this"));
+        Browser.AssertNoErrorBanners();
+        Browser.AssertNoSevereConsoleEntries();
+    }
+
     private (double Percent, string Status, string Live)? ReadRow(string jobId)
     {
         var values = Browser.Driver.ExecuteScript(
