@@ -78,6 +78,35 @@ public sealed class BrowserSession : IDisposable
     /// <summary>Opens a dashboard route such as <c>#/jobs</c>.</summary>
     public void Open(string hashRoute) => Driver.Navigate().GoToUrl(new Uri(BaseAddress, hashRoute));
 
+    /// <summary>
+    /// Signs in through the dashboard's form (opening <c>#/jobs</c> first when no form is showing, which lands on
+    /// <c>#/sign-in?return=…</c>), then waits until the app has routed to <paramref name="expectedPath"/> signed in.
+    /// </summary>
+    public Task SignInAsync(string userName, string password, string expectedPath = "/jobs")
+    {
+        if (!Driver.FindElements(By.Id("sign-in-user")).Any(e => e.Displayed)) Open("#/jobs");
+        FillSignInForm(userName, password);
+        WaitUntil(d => d.FindElements(By.CssSelector($"body[data-auth='signed-in'] #view[data-path='{expectedPath}']")).FirstOrDefault(),
+            $"signed in as {userName} and on {expectedPath}");
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Types into the sign-in form and submits it; waits for nothing.</summary>
+    public void FillSignInForm(string userName, string password)
+    {
+        var user = WaitForVisible(By.Id("sign-in-user"));
+        user.Clear();
+        user.SendKeys(userName);
+        var field = Driver.FindElement(By.Id("sign-in-password"));
+        field.Clear();
+        field.SendKeys(password);
+        Driver.FindElement(By.Id("sign-in-submit")).Click();
+    }
+
+    /// <summary>Picks an option of a &lt;select&gt; by value the way a user does: the page sees a change event.</summary>
+    public void SelectOption(IWebElement select, string value) => Driver.ExecuteScript(
+        "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change', { bubbles: true }));", select, value);
+
     public T WaitUntil<T>(Func<IWebDriver, T?> condition, string what, TimeSpan? timeout = null) where T : class
     {
         var wait = new WebDriverWait(Driver, timeout ?? DefaultWait) { PollingInterval = TimeSpan.FromMilliseconds(100), Message = what };

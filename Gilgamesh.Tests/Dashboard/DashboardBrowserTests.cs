@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Gilgamesh.Tests.Support;
 using OpenQA.Selenium;
 
@@ -8,20 +10,32 @@ namespace Gilgamesh.Tests.Dashboard;
 /// <summary>
 /// The dashboard in a real headless Chromium against a real host (PostgreSQL, Hangfire, ffmpeg): what an
 /// operator clicks, through the hooks the pages keep for tests (ids, data-status, data-percent).
+/// Every test signs in through the dashboard's own form first; API calls go through signed-in cookie clients.
 /// </summary>
 [NonParallelizable]
 public sealed class DashboardBrowserTests
 {
+    private const string Admin = "admin";
+
     private AppInstance _app = null!;
+    private ApiSession _admin = null!;
     private BrowserSession? _browser;
 
     private BrowserSession Browser => _browser!;
 
     [OneTimeSetUp]
-    public async Task StartAppAsync() => _app = await AppInstance.StartAsync();
+    public async Task StartAppAsync()
+    {
+        _app = await AppInstance.StartAsync();
+        _admin = await ApiSession.SignInAsync(_app.BaseAddress, Admin, AppInstance.AdminPassword);
+    }
 
     [OneTimeTearDown]
-    public async Task StopAppAsync() => await _app.DisposeAsync();
+    public async Task StopAppAsync()
+    {
+        _admin?.Dispose();
+        await _app.DisposeAsync();
+    }
 
     [SetUp]
     public void StartBrowser() => _browser = BrowserSession.Start(_app.BaseAddress);
@@ -36,8 +50,9 @@ public sealed class DashboardBrowserTests
     }
 
     [Test]
-    public void JobsPage_RunSelfTest_BarReachesHundredAndStatusSucceeded()
+    public async Task JobsPage_RunSelfTest_BarReachesHundredAndStatusSucceeded()
     {
+        await Browser.SignInAsync(Admin, AppInstance.AdminPassword);
         Browser.Open("#/jobs");
         var button = Browser.WaitForVisible(By.Id("run-selftest"));
         // Wait until the first list load is done, so jobs that were already there are not taken for the new one.
@@ -93,8 +108,9 @@ public sealed class DashboardBrowserTests
     [Test]
     public async Task JobDetail_CancelButton_StopsARunningSelfTest()
     {
-        var job = await JobApi.PostAsync(_app.Http, "/api/v1/jobs/selftest", new { durationSeconds = 30 });
+        var job = await JobApi.PostAsync(_admin.Http, "/api/v1/jobs/selftest", new { durationSeconds = 30 });
 
+        await Browser.SignInAsync(Admin, AppInstance.AdminPassword);
         Browser.Open($"#/jobs/{job.Id}");
         Browser.WaitForVisible(By.CssSelector(".job-detail .job-status[data-status='running']"), TimeSpan.FromSeconds(30));
         // Mid-render rather than just started: ffmpeg has reported progress.
@@ -108,7 +124,7 @@ public sealed class DashboardBrowserTests
         Assert.That(Browser.WaitForVisible(By.Id("retry-job")).Displayed, Is.True, "retry offered for a cancelled job");
         Assert.That(Browser.Driver.FindElement(By.Id("cancel-job")).Displayed, Is.False, "no cancel for a finished job");
 
-        var stored = await JobApi.GetAsync(_app.Http, job.Id);
+        var stored = await JobApi.GetAsync(_admin.Http, job.Id);
         Assert.That(stored.Status, Is.EqualTo("cancelled"), "the server agrees");
         Assert.That(stored.Percent, Is.LessThan(100));
         Assert.That(FfmpegProcesses.WithArgument(_app.DataDir), Is.Empty, "no ffmpeg left behind");
@@ -119,6 +135,7 @@ public sealed class DashboardBrowserTests
     [Test]
     public async Task Navigation_ShowsModuleEntriesAndToolLinks()
     {
+        await Browser.SignInAsync(Admin, AppInstance.AdminPassword);
         Browser.Open("#/jobs");
         var probe = Browser.WaitForVisible(By.CssSelector("#nav-links a[href='#/probe']"));
         var jobs = Browser.Driver.FindElement(By.CssSelector("#nav-links a[href='#/jobs']"));
@@ -135,10 +152,10 @@ public sealed class DashboardBrowserTests
                 Is.EqualTo(new Uri(_app.BaseAddress, "/api").ToString()));
         });
 
-        // The tool links lead somewhere real.
+        // The tool links lead somewhere real (for an admin's session).
         foreach (var path in new[] { "/hangfire", "/api" })
         {
-            using var response = await _app.Http.GetAsync(path);
+            using var response = await _admin.Http.GetAsync(path);
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), $"GET {path}");
         }
 
@@ -157,9 +174,10 @@ public sealed class DashboardBrowserTests
     }
 
     [Test]
-    public void ConsoleCheck_InlineScriptBlockedByCsp_IsReportedAsSevere()
+    public async Task ConsoleCheck_InlineScriptBlockedByCsp_IsReportedAsSevere()
     {
         // Guards the other tests' "no SEVERE console entries" check: a CSP violation must show up in it.
+        await Browser.SignInAsync(Admin, AppInstance.AdminPassword);
         Browser.Open("#/jobs");
         Browser.WaitForVisible(By.Id("run-selftest"));
         Browser.Driver.ExecuteScript("const s = document.createElement('script'); s.textContent = 'window.inlineRan = true'; document.head.append(s);");
@@ -167,6 +185,183 @@ public sealed class DashboardBrowserTests
         var severe = Browser.WaitUntil(_ => Browser.ConsoleEntries().FirstOrDefault(e => e.Level == LogLevel.Severe), "a SEVERE console entry");
         Assert.That(severe.Message, Does.Contain("Content Security Policy"));
         Assert.That(Browser.Driver.ExecuteScript("return window.inlineRan === true;"), Is.False, "the inline script did not run");
+    }
+
+    [Test]
+    public async Task SignIn_SeeOnlyOwnJobs_SignOut_BackToSignIn()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var (nameA, nameB) = ($"alice-{suffix}", $"bob-{suffix}");
+        const string passwordA = "alice-password-for-tests", passwordB = "bob-password-for-tests";
+        await _admin.CreateUserAsync(nameA, "editor", passwordA);
+        await _admin.CreateUserAsync(nameB, "editor", passwordB);
+
+        // B starts a self-test through the API with B's own session.
+        using var b = await ApiSession.SignInAsync(_app.BaseAddress, nameB, passwordB);
+        var jobB = await JobApi.PostAsync(b.Http, "/api/v1/jobs/selftest");
+        using (var console = await b.Http.GetAsync("/hangfire"))
+            Assert.That(console.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "the Hangfire console is for admins only");
+
+        // A signs in in the browser and starts one through the UI.
+        await Browser.SignInAsync(nameA, passwordA);
+        Assert.Multiple(() =>
+        {
+            Assert.That(Browser.Driver.FindElement(By.Id("user-name")).Text, Is.EqualTo(nameA));
+            Assert.That(Browser.Driver.FindElement(By.Id("user-role")).Text, Is.EqualTo("editor"));
+            Assert.That(Browser.Driver.FindElement(By.Id("link-hangfire")).Displayed, Is.False, "no Hangfire link for an editor");
+            Assert.That(Browser.Driver.FindElements(By.CssSelector("#nav-links a[href='#/users'], #nav-links a[href='#/audit']")), Is.Empty,
+                "no admin pages in an editor's navigation");
+        });
+        Browser.WaitUntil(d => d.FindElement(By.Id("jobs-loading")).Displayed ? null : "loaded", "jobs list loaded");
+        Browser.WaitForVisible(By.Id("run-selftest")).Click();
+        var jobA = Browser.WaitUntil(d => d.FindElements(By.CssSelector("tr.job-row")).Select(r => r.GetDomAttribute("data-job-id"))
+            .OfType<string>().FirstOrDefault(), "A's new job row")!;
+
+        // Reload: the rows now come from the server's list alone, which for an editor holds only their own jobs.
+        Browser.Driver.Navigate().Refresh();
+        Browser.WaitForVisible(By.CssSelector($"tr.job-row[data-job-id='{jobA}']"));
+        Assert.That(Browser.Driver.FindElements(By.CssSelector($"tr.job-row[data-job-id='{jobB.Id}']")), Is.Empty, "B's job is not listed for A");
+        var all = await _admin.Http.GetStringAsync("/api/v1/jobs?pageSize=100");
+        Assert.That(all, Does.Contain(jobB.Id.ToString()).And.Contain(jobA), "the admin sees both jobs");
+
+        Browser.Driver.FindElement(By.Id("sign-out")).Click();
+        Browser.WaitForVisible(By.Id("sign-in-user"));
+        Assert.That(Browser.Driver.Url, Does.EndWith("#/sign-in"));
+        Assert.That(Browser.Driver.FindElement(By.Id("user-menu")).Displayed, Is.False, "no user menu once signed out");
+
+        Browser.Open("#/jobs");
+        Browser.WaitForVisible(By.Id("sign-in-user"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(Browser.Driver.Url, Does.Contain("#/sign-in?return="), "sent to sign-in, remembering where to return");
+            Assert.That(Browser.Driver.FindElements(By.CssSelector("tr.job-row")), Is.Empty, "no jobs shown when signed out");
+        });
+        Browser.AssertNoErrorBanners();
+        Browser.AssertNoSevereConsoleEntries();
+    }
+
+    [Test]
+    public void SignIn_WithWrongPassword_ShowsTheSameMessageAsUnknownUser()
+    {
+        Browser.Open("#/jobs");
+        Browser.FillSignInForm(Admin, "not-the-admin-password");
+        var wrongPassword = Browser.WaitForVisible(By.Id("sign-in-error")).Text;
+
+        Browser.FillSignInForm($"nobody-{Guid.NewGuid():N}"[..20], "not-the-admin-password");
+        // The message is the same text, so wait for the request to finish rather than for a change.
+        Browser.WaitUntil(d => d.FindElement(By.Id("sign-in-submit")).Enabled && d.FindElement(By.Id("sign-in-error")).Displayed ? "done" : null,
+            "the second attempt answered");
+        var unknownUser = Browser.Driver.FindElement(By.Id("sign-in-error")).Text;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(wrongPassword, Is.EqualTo("Wrong user name or password."));
+            Assert.That(unknownUser, Is.EqualTo(wrongPassword), "nothing tells a wrong password from an unknown user");
+            Assert.That(Browser.Driver.Url, Does.Contain("#/sign-in"), "still on the sign-in page");
+            Assert.That(Browser.Driver.FindElement(By.Id("sign-in-password")).GetDomProperty("value"), Is.Empty, "the password field was cleared");
+        });
+        // The 401s themselves appear in the console as failed loads; no script error or CSP violation may.
+        var severe = Browser.ConsoleEntries().Where(e => e.Level == LogLevel.Severe && !e.Message.Contains("auth/sign-in")).Select(e => e.Message);
+        Assert.That(severe, Is.Empty);
+        Browser.AssertNoErrorBanners();
+    }
+
+    [Test]
+    public async Task Account_MustChangePassword_ThenCreateKeyShownOnce_AndRevoke()
+    {
+        var name = $"carol-{Guid.NewGuid():N}"[..14];
+        var (_, generated) = await _admin.CreateUserAsync(name, "editor");
+        Assert.That(generated, Is.Not.Null.And.Not.Empty, "a generated first password");
+
+        // A generated password must be replaced first: sign-in lands on the account page with a notice.
+        await Browser.SignInAsync(name, generated!, expectedPath: "/account");
+        Browser.WaitForVisible(By.Id("must-change-password"));
+        Browser.Open("#/jobs");
+        Browser.WaitUntil(d => d.Url.EndsWith("#/account", StringComparison.Ordinal) ? "back" : null, "kept on #/account until the password changes");
+        Browser.WaitForVisible(By.Id("current-password")).SendKeys(generated);
+        Browser.Driver.FindElement(By.Id("new-password")).SendKeys("carol-chose-this-password");
+        Browser.Driver.FindElement(By.Id("change-password-submit")).Click();
+        Browser.WaitForVisible(By.CssSelector("#password-message[data-kind='ok']"));
+        Assert.That(Browser.Driver.FindElement(By.Id("must-change-password")).Displayed, Is.False, "the notice is gone");
+
+        Browser.WaitForVisible(By.Id("key-name")).SendKeys("backup script");
+        Browser.SelectOption(Browser.Driver.FindElement(By.Id("key-role")), "viewer");
+        Browser.Driver.FindElement(By.Id("create-key")).Click();
+        var key = Browser.WaitForVisible(By.Id("new-key-value")).GetDomProperty("value")!;
+        var revoke = Browser.WaitForVisible(By.CssSelector(".revoke-key[data-key-id]"));
+        Assert.That(Browser.Driver.FindElement(By.CssSelector(".secret-warning")).Text, Does.Contain("will not be shown again"));
+        Browser.SaveScreenshot("account");
+
+        using var keyed = new HttpClient { BaseAddress = _app.BaseAddress };
+        keyed.DefaultRequestHeaders.Add("X-Api-Key", key);
+        using (var ok = await keyed.GetAsync("/api/v1/jobs")) Assert.That(ok.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the new key works");
+
+        var keyId = revoke.GetDomAttribute("data-key-id");
+        revoke.Click();
+        Browser.Driver.SwitchTo().Alert().Accept();
+        Browser.WaitForVisible(By.CssSelector($"tr.key-row[data-key-id='{keyId}'][data-state='revoked']"));
+        using (var gone = await keyed.GetAsync("/api/v1/jobs")) Assert.That(gone.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "a revoked key is refused");
+        Browser.AssertNoErrorBanners();
+        Browser.AssertNoSevereConsoleEntries();
+    }
+
+    [Test]
+    public async Task UsersPage_AdminCreatesUserAndChangesRole_AuditShowsIt()
+    {
+        await Browser.SignInAsync(Admin, AppInstance.AdminPassword);
+        Browser.WaitForVisible(By.CssSelector("#nav-links a[href='#/users']")).Click();
+        var name = $"dave-{Guid.NewGuid():N}"[..13];
+        Browser.WaitForVisible(By.Id("new-user-name")).SendKeys(name);
+        Browser.SelectOption(Browser.Driver.FindElement(By.Id("new-user-role")), "editor");
+        Browser.Driver.FindElement(By.Id("create-user")).Click();
+        var password = Browser.WaitForVisible(By.Id("new-user-password")).GetDomProperty("value");
+        var row = Browser.WaitForVisible(By.CssSelector($"tr.user-row[data-user-name='{name}']"));
+        var userId = row.GetDomAttribute("data-user-id");
+        Assert.That(password, Has.Length.GreaterThanOrEqualTo(10), "the generated password is shown once");
+
+        Browser.SelectOption(row.FindElement(By.CssSelector("select.user-role")), "viewer");
+        // The table reloads from the server after each change, so look the row up afresh.
+        Browser.WaitUntil(d => d.FindElement(By.CssSelector($"tr.user-row[data-user-id='{userId}'] select.user-role"))
+            .GetDomProperty("value") == "viewer" && d.FindElement(By.CssSelector($"tr.user-row[data-user-id='{userId}'] select.user-role")).Enabled
+            ? "saved" : null, "the role change saved");
+        var users = await _admin.Http.GetFromJsonAsync<JsonElement>("/api/v1/users");
+        Assert.That(users.EnumerateArray().Single(u => u.GetProperty("id").GetString() == userId).GetProperty("role").GetString(), Is.EqualTo("viewer"));
+
+        Browser.Driver.FindElement(By.CssSelector("#nav-links a[href='#/audit']")).Click();
+        Browser.WaitForVisible(By.CssSelector("tr.audit-row[data-kind='user.role_changed']"));
+        Assert.That(Browser.Driver.FindElements(By.CssSelector("tr.audit-row[data-kind='user.created']")), Is.Not.Empty);
+
+        // An admin can list everyone's keys on the account page, each with its owner.
+        using (var created = await _admin.Http.PostAsJsonAsync("/api/v1/keys", new { name = "admin's key" }))
+            Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        Browser.Driver.FindElement(By.Id("user-name")).Click();
+        Browser.WaitForVisible(By.Id("keys-all")).Click();
+        Browser.WaitUntil(d => d.FindElements(By.CssSelector("tr.key-row")).Any(r => r.FindElements(By.TagName("td")).FirstOrDefault()?.Text == Admin)
+            ? "listed" : null, "everyone's keys, with owners");
+        Browser.AssertNoErrorBanners();
+        Browser.AssertNoSevereConsoleEntries();
+    }
+
+    [Test]
+    public async Task Viewer_SeesNoActions_AndAdminPagesAreRefused()
+    {
+        var name = $"vera-{Guid.NewGuid():N}"[..13];
+        const string password = "vera-password-for-tests";
+        await _admin.CreateUserAsync(name, "viewer", password);
+
+        await Browser.SignInAsync(name, password);
+        Browser.WaitUntil(d => d.FindElement(By.Id("jobs-loading")).Displayed ? null : "loaded", "jobs list loaded");
+        Assert.Multiple(() =>
+        {
+            Assert.That(Browser.Driver.FindElement(By.Id("run-selftest")).Displayed, Is.False, "a viewer cannot start jobs");
+            Assert.That(Browser.Driver.FindElement(By.Id("user-role")).Text, Is.EqualTo("viewer"));
+        });
+
+        Browser.Open("#/users");
+        var refused = Browser.WaitForVisible(By.CssSelector("#view [data-code='auth.forbidden']"));
+        Assert.That(refused.Text, Does.Contain("Your role does not allow this"));
+        Browser.AssertNoErrorBanners();
+        Browser.AssertNoSevereConsoleEntries();
     }
 
     private (double Percent, string Status, string Live)? ReadRow(string jobId)

@@ -16,6 +16,9 @@ namespace Gilgamesh.Tests.Support;
 /// </summary>
 public sealed class AppInstance : IAsyncDisposable
 {
+    /// <summary>Password of the <c>admin</c> user the app creates on its first start (<c>Gilgamesh:Admin:Password</c>).</summary>
+    public const string AdminPassword = TestAccounts.AdminPassword;
+
     private readonly WebApplication _app;
     private readonly TempDirectory? _ownedDataDir;
 

@@ -2,17 +2,36 @@
 // (#/jobs, #/jobs/{id}, module pages) to page modules.
 // A page module exports mount(root, context) and returns a cleanup function that
 // must stop its timers and live subscriptions; the router calls it on every navigation.
-import { api } from './api.js';
-import { el, replace } from './dom.js';
-import { showError } from './ui.js';
+// Everything but #/sign-in needs a session: signed-out visitors (and any API 401) land on
+// #/sign-in?return=<where they were>, and come back there after signing in.
+import { api, setUnauthorizedHandler } from './api.js';
+import { el, replace, setText } from './dom.js';
+import { clearBanners, showError } from './ui.js';
+import { can, currentRole, currentUser, forget, isSignedIn, refreshSession, signOut } from './session.js';
 import * as jobsPage from './pages/jobs.js';
 import * as jobDetailPage from './pages/job-detail.js';
+import * as signInPage from './pages/sign-in.js';
+import * as accountPage from './pages/account.js';
+import * as usersPage from './pages/users.js';
+import * as auditPage from './pages/audit.js';
 
 const DEFAULT_ROUTE = '#/jobs';
 // Used when the navigation endpoint is unreachable, so the Jobs page always works.
 const FALLBACK_NAV = [{ title: 'Jobs', path: '#/jobs', order: 10, module: 'platform' }];
 
+const SIGN_IN = '/sign-in';
+const ACCOUNT = '/account';
+// Admin pages are listed in the navigation only for admins.
+const ADMIN_NAV = [
+  { title: 'Users', path: '#/users', order: 900, module: null },
+  { title: 'Audit', path: '#/audit', order: 910, module: null },
+];
+
 const routes = [
+  { pattern: /^\/sign-in$/, page: signInPage, anonymous: true },
+  { pattern: /^\/account$/, page: accountPage },
+  { pattern: /^\/users$/, page: usersPage, role: 'admin' },
+  { pattern: /^\/audit$/, page: auditPage, role: 'admin' },
   { pattern: /^\/jobs\/?$/, page: jobsPage },
   { pattern: /^\/jobs\/([^/]+)\/?$/, page: jobDetailPage, params: (m) => ({ id: decodeURIComponent(m[1]) }) },
 ];
@@ -40,7 +59,8 @@ function normalizePath(path) {
 
 function renderNavigation() {
   const current = normalizePath(location.hash);
-  const items = navigation.map((entry) => {
+  const entries = isSignedIn() ? [...navigation, ...(can('admin') ? ADMIN_NAV : [])] : [];
+  const items = entries.map((entry) => {
     const path = normalizePath(entry.path);
     const active = current === path || current.startsWith(`${path}/`);
     return el('li', {},
@@ -50,6 +70,75 @@ function renderNavigation() {
       }, entry.title));
   });
   replace(document.getElementById('nav-links'), items);
+}
+
+/** Sidebar pieces that depend on who is signed in: user menu, admin-only links. */
+function renderSession() {
+  const user = currentUser();
+  document.body.dataset.auth = user ? 'signed-in' : 'signed-out';
+  document.body.dataset.role = currentRole() || '';
+  document.getElementById('user-menu').hidden = !user;
+  setText(document.getElementById('user-name'), user?.userName ?? '');
+  const role = document.getElementById('user-role');
+  setText(role, currentRole() ?? '');
+  role.dataset.role = currentRole() ?? '';
+  // The console answers 403 to anyone but an admin, so only admins get the link.
+  document.getElementById('link-hangfire').hidden = !can('admin');
+}
+
+/** Where to go back to after signing in: only dashboard routes, never the sign-in page itself. */
+function safeReturn(hash) {
+  return typeof hash === 'string' && hash.startsWith('#/') && normalizePath(hash) !== SIGN_IN ? hash : DEFAULT_ROUTE;
+}
+
+function goToSignIn() {
+  const here = location.hash;
+  const target = normalizePath(here) === SIGN_IN || !here || here === '#/' ? `#${SIGN_IN}`
+    : `#${SIGN_IN}?return=${encodeURIComponent(here)}`;
+  if (location.hash !== target) location.replace(target);
+  else route();
+}
+
+/** Any API call answering 401: the session is gone (expired, signed out elsewhere, disabled). */
+function handleUnauthorized() {
+  const wasSignedIn = isSignedIn();
+  forget();
+  renderSession();
+  if (normalizePath(location.hash) !== SIGN_IN) goToSignIn();
+  else if (wasSignedIn) route();
+}
+
+async function onSignedIn(returnHash) {
+  clearBanners();
+  navigation = await loadNavigation();
+  renderSession();
+  // The Hangfire console sends signed-out visitors here with return=/hangfire/…; send admins back.
+  if (!currentUser()?.mustChangePassword && can('admin') && /^\/hangfire(\/|\?|$)/.test(returnHash ?? '')) {
+    location.assign(new URL(returnHash.slice(1), document.baseURI));
+    return;
+  }
+  const target = currentUser()?.mustChangePassword ? `#${ACCOUNT}` : safeReturn(returnHash);
+  if (location.hash === target) route(); else location.replace(target);
+}
+
+async function onSignOut() {
+  // Unmount first: a page polling in the background would otherwise meet the 401 and redirect on its own.
+  if (cleanup) { cleanup(); cleanup = null; }
+  try {
+    await signOut();
+  } catch (error) {
+    if (error.status !== 401) showError(error);
+  }
+  clearBanners();
+  renderSession();
+  location.replace(`#${SIGN_IN}`);
+}
+
+function forbidden() {
+  return el('section', { class: 'panel not-found', 'data-code': 'auth.forbidden' },
+    el('h1', {}, 'Your role does not allow this'),
+    el('p', {}, 'This page is for administrators. Ask one if you need access.'),
+    el('p', {}, el('a', { class: 'button', href: DEFAULT_ROUTE }, 'Go to Jobs')));
 }
 
 /** Module names for the jobs filter: every module that contributes navigation, plus the platform. */
@@ -83,6 +172,14 @@ function route() {
   const path = rawPath.replace(/\/+$/, '') || '/';
   const query = new URLSearchParams(rawQuery);
   const root = document.getElementById('view');
+  const match = routes.map((r) => ({ r, m: path.match(r.pattern) })).find((x) => x.m);
+
+  if (!isSignedIn() && !match?.r.anonymous) { goToSignIn(); return; }
+  // A first or reset password must be replaced before anything else.
+  if (isSignedIn() && currentUser()?.mustChangePassword && path !== ACCOUNT && path !== SIGN_IN) {
+    location.replace(`#${ACCOUNT}`);
+    return;
+  }
 
   // Remember focus so re-mounting after a filter change does not throw keyboard users back to the top.
   const focusedId = root.contains(document.activeElement) ? document.activeElement.id : null;
@@ -93,10 +190,14 @@ function route() {
   root.dataset.path = path;
   renderNavigation();
 
-  const match = routes.map((r) => ({ r, m: path.match(r.pattern) })).find((x) => x.m);
-  if (match) {
+  if (match && match.r.role && !can(match.r.role)) {
+    document.title = 'Not allowed · Gilgamesh';
+    root.append(forbidden());
+  } else if (match) {
     const params = match.r.params ? match.r.params(match.m) : {};
-    cleanup = match.r.page.mount(root, { params, query, modules: moduleNames() }) || null;
+    cleanup = match.r.page.mount(root, {
+      params, query, modules: moduleNames(), onSignedIn, onSessionChanged: renderSession,
+    }) || null;
   } else {
     const entry = navigation.find((e) => normalizePath(e.path) === path);
     document.title = `${entry ? entry.title : 'Not found'} · Gilgamesh`;
@@ -109,7 +210,15 @@ function route() {
 }
 
 async function start() {
-  navigation = await loadNavigation();
+  setUnauthorizedHandler(handleUnauthorized);
+  document.getElementById('sign-out').addEventListener('click', onSignOut);
+  try {
+    await refreshSession();
+  } catch (error) {
+    showError(error);
+  }
+  if (isSignedIn()) navigation = await loadNavigation();
+  renderSession();
   window.addEventListener('hashchange', route);
   route();
 }

@@ -1,6 +1,8 @@
 // Live job updates: a WebSocket per job, falling back to polling GET /jobs/{id}
 // every second if the socket cannot open or drops before the job finishes.
 // Callers get the same callbacks either way and never need to know which is in use.
+// The socket carries the session cookie by itself (same origin). A refused upgrade (401) just closes
+// it; the poll that follows then meets the 401 and api.js routes to #/sign-in.
 import { api, apiUrl, isAbort } from './api.js';
 import { parseTime } from './format.js';
 
@@ -115,6 +117,8 @@ export function subscribe(id, { onProgress, onLog, onEnd, onMode, onError } = {}
       if (sawTerminal) return end();
     } catch (error) {
       if (isAbort(error) || closed) return;
+      // Signed out (the socket's close and this 401 alike): api.js already sends the user to #/sign-in.
+      if (error.status === 401) return stop();
       onError?.(error);
       if (error.status === 404) return end(); // the job is gone; polling cannot recover
     }

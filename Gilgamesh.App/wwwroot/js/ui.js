@@ -62,6 +62,7 @@ const bannerKeys = new Map();
 export function showError(error) {
   const host = document.getElementById('banners');
   if (!host || error?.name === 'AbortError') return;
+  if (error?.status === 401) return; // "not signed in" is handled by sending the user to #/sign-in
   const title = error?.title || error?.message || 'Something went wrong';
   const detail = error?.title ? error.detail : '';
   const code = error?.code || '';
@@ -85,4 +86,48 @@ export function showError(error) {
     }, '×'));
   bannerKeys.set(key, banner);
   host.append(banner);
+}
+
+/** Removes every banner (after signing in or out the old errors no longer apply). */
+export function clearBanners() {
+  document.getElementById('banners')?.replaceChildren();
+  bannerKeys.clear();
+}
+
+// ---- Forms and one-time secrets -------------------------------------------
+
+/** A labelled form control; the label wraps the control so no for/id pairing is needed. */
+export function field(label, control, hint) {
+  return el('label', { class: 'field' }, el('span', { class: 'field-label' }, label), control,
+    hint ? el('span', { class: 'field-hint muted' }, hint) : null);
+}
+
+/** A form's inline message area (role=alert for errors, status for success). */
+export function setFormMessage(node, text, kind = 'error') {
+  node.hidden = !text;
+  node.dataset.kind = kind;
+  node.setAttribute('role', kind === 'error' ? 'alert' : 'status');
+  setText(node, text || '');
+}
+
+/**
+ * A secret the server returns once (a new API key, a generated password): read-only field,
+ * copy button and a warning that it will not be shown again. `id` goes on the field for tests.
+ */
+export function oneTimeSecret(id, value, what) {
+  const input = el('input', { id, class: 'secret-value mono', type: 'text', readonly: true, value, 'aria-label': what, spellcheck: 'false' });
+  const status = el('span', { class: 'copy-status muted', role: 'status' });
+  const copy = el('button', { type: 'button', class: 'button small copy-secret', onclick: async () => {
+    try {
+      await navigator.clipboard.writeText(value);
+      setText(status, 'Copied.');
+    } catch {
+      // No clipboard access (plain http on another host): select it for Ctrl+C instead.
+      input.select();
+      setText(status, 'Selected; press Ctrl+C to copy.');
+    }
+  } }, 'Copy');
+  return el('div', { class: 'callout secret', 'data-secret': id },
+    el('p', { class: 'secret-warning' }, el('strong', {}, `Copy this ${what} now.`), ' It will not be shown again.'),
+    el('div', { class: 'secret-row' }, input, copy, status));
 }

@@ -16,7 +16,9 @@ internal sealed class SessionCookieEvents : CookieAuthenticationEvents
     public override Task RedirectToLogin(RedirectContext<CookieAuthenticationOptions> context)
     {
         if (IsApi(context.Request)) return Problem(context.HttpContext, 401, "auth.unauthenticated", "Sign in or send an API key.");
-        context.Response.Redirect("/#/sign-in?return=" + Uri.EscapeDataString(context.Request.Path + context.Request.QueryString));
+        // PathBase keeps it right behind a reverse proxy that serves the app under a sub-path.
+        var request = context.Request;
+        context.Response.Redirect($"{request.PathBase}/#/sign-in?return=" + Uri.EscapeDataString(request.PathBase + request.Path + request.QueryString));
         return Task.CompletedTask;
     }
 

@@ -4,6 +4,7 @@ import { el, replace, setText } from '../dom.js';
 import { absoluteTime, clockTime, duration, elapsedSeconds, percentText, relativeTime } from '../format.js';
 import { isActive, mergeJob, subscribe } from '../live.js';
 import { progressWidget, setStatus, showError, statusBadge, updateProgress } from '../ui.js';
+import { can } from '../session.js';
 
 const FIELDS = [
   ['id', 'ID'], ['module', 'Module'], ['kind', 'Kind'], ['status', 'Status'], ['stage', 'Stage'],
@@ -78,8 +79,9 @@ export function mount(root, { params }) {
     setStatus(badge, job.status);
     updateProgress(progress, job);
 
-    cancelButton.hidden = !active;
-    retryButton.hidden = !(job.status === 'failed' || job.status === 'cancelled');
+    const mayAct = can('editor'); // viewers read only
+    cancelButton.hidden = !mayAct || !active;
+    retryButton.hidden = !mayAct || !(job.status === 'failed' || job.status === 'cancelled');
     cancelButton.disabled = retryButton.disabled = busy;
 
     errorBox.hidden = !(job.errorCode || job.errorMessage);

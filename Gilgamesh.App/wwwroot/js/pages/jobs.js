@@ -6,6 +6,7 @@ import { el, replace, setText } from '../dom.js';
 import { absoluteTime, capitalize, relativeTime } from '../format.js';
 import { isActive, mergeJob, subscribe } from '../live.js';
 import { progressWidget, setStatus, showError, statusBadge, updateProgress } from '../ui.js';
+import { can } from '../session.js';
 
 const PAGE_SIZE = 25;
 const REFRESH_MS = 5000;
@@ -38,7 +39,8 @@ export function mount(root, { query, modules }) {
   const statusSelect = el('select', { id: 'filter-status', name: 'status', onchange: applyFilters },
     el('option', { value: '' }, 'All statuses'),
     STATUSES.map((s) => el('option', { value: s, selected: s === filters.status }, capitalize(s))));
-  const selftestButton = el('button', { id: 'run-selftest', type: 'button', class: 'button primary', onclick: runSelftest },
+  // Viewers only read; starting work needs editor.
+  const selftestButton = el('button', { id: 'run-selftest', type: 'button', class: 'button primary', onclick: runSelftest, hidden: !can('editor') },
     'Run self-test');
 
   const tbody = el('tbody', { id: 'jobs-body' });
@@ -186,7 +188,7 @@ export function mount(root, { query, modules }) {
       replace(empty, el('p', {}, 'No jobs match these filters. '), el('a', { href: '#/jobs' }, 'Show all jobs'));
     } else {
       replace(empty, el('h2', {}, 'No jobs yet'),
-        el('p', {}, 'Press “Run self-test” to render a short clip with ffmpeg and watch its progress here.'));
+        can('editor') ? el('p', {}, 'Press “Run self-test” to render a short clip with ffmpeg and watch its progress here.') : null);
     }
   }
 
