@@ -3,7 +3,8 @@ using System.Globalization;
 namespace Gilgamesh.Tests.Support.GroundTruth;
 
 /// <summary>
-/// Lecture layouts with known regions, 1280x720 25 fps H.264. The "camera" is testsrc2 (moving pattern)
+/// Lecture layouts with known regions, 640x360 25 fps H.264 (the engine analyses at 320x180 and reports
+/// normalised rectangles, so 720p would only make generation slower). The "camera" is testsrc2 (moving pattern)
 /// with temporal sensor-like noise (fixed seed), because a real camera picture never stands still; the
 /// slide is a static drawtext slide, as a screen capture is.
 /// <code>
@@ -12,13 +13,13 @@ namespace Gilgamesh.Tests.Support.GroundTruth;
 /// </summary>
 internal static class LayoutGroundTruth
 {
-    public const int Width = 1280;
-    public const int Height = 720;
+    public const int Width = 640;
+    public const int Height = 360;
     public const double Seconds = 4;
     public const double SwitchSeconds = 4.4;
 
     /// <summary>Inset size (25% of the width) and its distance from the frame edges.</summary>
-    public const int InsetWidth = 320, InsetHeight = 180, InsetMargin = 32;
+    public const int InsetWidth = 160, InsetHeight = 90, InsetMargin = 16;
 
     /// <summary>Normalised rectangle (x, y, width, height).</summary>
     internal sealed record Rect(double X, double Y, double Width, double Height);
@@ -43,12 +44,12 @@ internal static class LayoutGroundTruth
         return new LayoutClip(path, "picture-in-picture", corner, Full, InsetRect(corner));
     }
 
-    /// <summary>Slide on the left two thirds (854 px), camera on the right third (426 px).</summary>
+    /// <summary>Slide on the left two thirds (428 px), camera on the right third (212 px).</summary>
     public static async Task<LayoutClip> SideBySideAsync()
     {
-        var graph = $"{Slide(854, Seconds)}[slide];{Camera(426, Height, Seconds)}[cam];[slide][cam]hstack=inputs=2[out]";
+        var graph = $"{Slide(428, Seconds)}[slide];{Camera(212, Height, Seconds)}[cam];[slide][cam]hstack=inputs=2[out]";
         var path = await FilterGraphRender.VideoAsync("layout-side-by-side.mp4", graph);
-        return new LayoutClip(path, "side-by-side", "right", new Rect(0, 0, 854.0 / Width, 1), new Rect(854.0 / Width, 0, 426.0 / Width, 1));
+        return new LayoutClip(path, "side-by-side", "right", new Rect(0, 0, 428.0 / Width, 1), new Rect(428.0 / Width, 0, 212.0 / Width, 1));
     }
 
     /// <summary>8 s: slides only until <see cref="SwitchSeconds"/>, then a bottom-right camera inset appears.</summary>
@@ -79,9 +80,9 @@ internal static class LayoutGroundTruth
     private static string Slide(int width, double seconds)
     {
         var id = $"layout-slide-{width}";
-        var title = FilterGraphRender.DrawText(Fonts.DejaVuSansBold, 44, "0x1A1A60", 60, 50, id + "-title", "Signals and Systems");
+        var title = FilterGraphRender.DrawText(Fonts.DejaVuSansBold, 22, "0x1A1A60", 30, 25, id + "-title", "Signals and Systems");
         var bullets = new[] { "• Fourier series of periodic signals", "• Linear time-invariant systems", "• Convolution and impulse response", "• Sampling and aliasing" }
-            .Select((b, i) => FilterGraphRender.DrawText(Fonts.DejaVuSans, 28, "0x222222", 80, 170 + i * 70, $"{id}-{i}", b));
+            .Select((b, i) => FilterGraphRender.DrawText(Fonts.DejaVuSans, 14, "0x222222", 40, 85 + i * 35, $"{id}-{i}", b));
         return string.Create(CultureInfo.InvariantCulture, $"color=c=0xF8F8F4:s={width}x{Height}:d={seconds}:r=25,{title},{string.Join(',', bullets)}");
     }
 
