@@ -31,7 +31,7 @@ internal static class TesseractCli
         catch (Win32Exception e)
         {
             throw new GilgameshException(OcrErrorCodes.TesseractMissing,
-                $"tesseract could not be started ('{options.TesseractPath}'): install the Debian packages tesseract-ocr and tesseract-ocr-eng", 500, e);
+                $"tesseract could not be started ('{options.TesseractPath}'): install the Debian packages tesseract-ocr and tesseract-ocr-eng", 503, e);
         }
 
         using (process)

@@ -23,6 +23,7 @@ public sealed class OcrEngineTests
 
         var truth = string.Join('\n', page.Lines);
         var read = AllText(result.Frames.Single());
+        TestContext.Out.WriteLine($"measured: characters {TextAccuracy.Characters(truth, read):P2}, words {TextAccuracy.Words(truth, read):P2}\n{read}");
         Assert.Multiple(() =>
         {
             Assert.That(result.Kind, Is.EqualTo("image"));
@@ -44,6 +45,7 @@ public sealed class OcrEngineTests
         var iou = BoxIoU((title.Box.Left, title.Box.Top, title.Box.Width, title.Box.Height), (left, top, width, height));
         var truth = string.Join('\n', [slide.Title, .. slide.Bullets]);
         var read = string.Join('\n', lines.Select(l => l.Text));
+        TestContext.Out.WriteLine($"measured: title IoU {iou:F3}, characters {TextAccuracy.Characters(truth, read):P2}, words {TextAccuracy.Words(truth, read):P2}\n{read}");
         Assert.Multiple(() =>
         {
             Assert.That(iou, Is.GreaterThanOrEqualTo(0.7), $"title {title.Box} vs truth {slide.TitleBox}");
