@@ -6,5 +6,5 @@ internal sealed record LayoutRegion(double X, double Y, double Width, double Hei
     public static LayoutRegion From(NormalizedRect r, double confidence) =>
         new(Math.Round(r.X, 4), Math.Round(r.Y, 4), Math.Round(r.Width, 4), Math.Round(r.Height, 4), Math.Round(Math.Clamp(confidence, 0, 1), 3));
 
-    public NormalizedRect Rect => new(X, Y, Width, Height);
+    public NormalizedRect ToRect() => new(X, Y, Width, Height);
 }

@@ -11,7 +11,7 @@ public sealed class LayoutEngineTests
     private static LayoutEngine Engine => new(MediaTools.FrameDecoder, MediaTools.Probe);
 
     private static double IoU(LayoutRegion? found, LayoutGroundTruth.Rect truth) =>
-        found is null ? 0 : found.Rect.IoU(new NormalizedRect(truth.X, truth.Y, truth.Width, truth.Height));
+        found is null ? 0 : found.ToRect().IoU(new NormalizedRect(truth.X, truth.Y, truth.Width, truth.Height));
 
     private static void AssertMatches(LayoutSegment segment, LayoutGroundTruth.LayoutClip clip)
     {
