@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Gilgamesh.Modules.Analysis.Ocr;
 
-/// <summary><c>gilgamesh analyze ocr &lt;image-or-video&gt; [--lang eng] [--psm 3] [--interval 2] [--scale 0] [--min-confidence 40] [--frames] [--tesseract path]</c>.</summary>
+/// <summary><c>gilgamesh analyze ocr &lt;image-or-video&gt; [--lang eng] [--psm 3] [--interval 2] [--scale 0] [--min-confidence 40] [--frames] [--times 1.5,42] [--tesseract path]</c>.</summary>
 internal sealed class OcrCommand : IAnalysisCommand
 {
     public string Engine => "ocr";
@@ -32,6 +32,7 @@ internal sealed class OcrCommand : IAnalysisCommand
                 "min-confidence" => result with { MinWordConfidence = Number(key, value) },
                 "frames" => result with { IncludeFrames = value != "false" },
                 "tesseract" => result with { TesseractPath = value },
+                "times" => result with { Times = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(t => Number(key, t)).ToList() },
                 _ => throw new GilgameshException(OcrErrorCodes.InvalidOption, $"unknown ocr option --{key}", 400),
             };
         }

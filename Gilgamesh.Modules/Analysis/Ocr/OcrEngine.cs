@@ -25,18 +25,28 @@ internal sealed class OcrEngine(FrameDecoder decoder, MediaProbe probe)
             ?? throw new GilgameshException(ErrorCodes.MediaUnreadable, $"no image or video stream in {Path.GetFileName(path)}", 422);
         var isImage = info.FormatName.EndsWith("_pipe", StringComparison.Ordinal) || info.FormatName == "image2" || info.DurationSeconds <= 0;
         // fps=25 lets a still image through ffmpeg's fps filter (a low rate drops its only frame).
-        var fps = isImage ? 25 : 1 / options.SampleIntervalSeconds;
+        var times = isImage || options.Times is null ? null : new Queue<double>(options.Times.Order());
+        var fps = isImage ? 25 : times is not null ? OcrOptions.TimesDecodeFps : 1 / options.SampleIntervalSeconds;
         var request = new FrameRequest(fps, video.Width > MaxDecodeWidth ? MaxDecodeWidth : null, null, FramePixelFormat.Gray8);
 
         using var folder = new TemporaryImageFolder();
         var frames = new List<OcrFrame>();
-        var slides = new SlideTextDeduplicator(options.SampleIntervalSeconds, info.DurationSeconds);
+        // With requested times a reading stands for its instant only: there is no interval it covers.
+        var slides = new SlideTextDeduplicator(times is null ? options.SampleIntervalSeconds : 0, info.DurationSeconds);
         int width = 0, height = 0;
         GrayImage? previous = null;
         List<OcrBlock> previousBlocks = [];
         await foreach (var decoded in decoder.DecodeAsync(path, request, ct).ConfigureAwait(false))
         {
             (width, height) = (decoded.Width, decoded.Height);
+            if (times is not null)
+            {
+                if (times.Count == 0) break;
+                var half = 0.5 / OcrOptions.TimesDecodeFps;
+                if (times.Peek() > decoded.TimeSeconds + half) continue;
+                while (times.Count > 0 && times.Peek() <= decoded.TimeSeconds + half) times.Dequeue();
+            }
+
             var image = new GrayImage(decoded.Width, decoded.Height, decoded.Pixels);
             var blocks = previous is not null && MeanDifference(previous, image) < UnchangedFrameDifference
                 ? previousBlocks
@@ -86,6 +96,8 @@ internal sealed class OcrEngine(FrameDecoder decoder, MediaProbe probe)
             throw new GilgameshException(OcrErrorCodes.InvalidOption, "--interval must be a positive number of seconds", 400);
         if (options.Scale is < 0 or > 4)
             throw new GilgameshException(OcrErrorCodes.InvalidOption, "--scale must be 0 (auto) to 4", 400);
+        if (options.Times is { } requested && requested.Any(t => !double.IsFinite(t) || t < 0))
+            throw new GilgameshException(OcrErrorCodes.InvalidOption, "--times must be non-negative seconds, comma-separated", 400);
         if (options.PageSegmentationMode is < 0 or > 13)
             throw new GilgameshException(OcrErrorCodes.InvalidOption, "--psm must be 0 to 13", 400);
         if (string.IsNullOrWhiteSpace(options.Languages) || !options.Languages.All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '_'))

@@ -14,5 +14,11 @@ internal sealed record OcrOptions
     public bool IncludeFrames { get; init; }
     public string TesseractPath { get; init; } = "tesseract";
 
+    /// <summary>Video: read only the frames nearest these times (seconds), e.g. scene keyframes, instead of sampling every interval.</summary>
+    public IReadOnlyList<double>? Times { get; init; }
+
+    /// <summary>Decode rate when <see cref="Times"/> is given: frames a quarter second apart, so a requested time is met within 125 ms.</summary>
+    public const double TimesDecodeFps = 4;
+
     public int ScaleFor(int height) => Scale > 0 ? Scale : height < 1000 ? 2 : 1;
 }

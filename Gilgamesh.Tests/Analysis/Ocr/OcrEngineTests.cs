@@ -86,6 +86,19 @@ public sealed class OcrEngineTests
     }
 
     [Test]
+    public async Task Read_AtGivenTimes_ReadsOnlyTheFramesNearestThoseTimes()
+    {
+        var video = await OcrGroundTruth.SlideVideoAsync();
+
+        var result = await Engine.RunAsync(video.Path, new OcrOptions { Times = [4.1, 1.0], IncludeFrames = true });
+
+        Assert.That(result.Frames.Select(f => f.Time), Is.EqualTo(new[] { 1.0, 4.0 }).Within(0.126));
+        Assert.That(TextAccuracy.Characters(video.Showings[0].Text, result.Frames[0].Text), Is.GreaterThanOrEqualTo(0.97));
+        Assert.That(TextAccuracy.Characters(video.Showings[1].Text, result.Frames[1].Text), Is.GreaterThanOrEqualTo(0.97));
+        Assert.That(result.Slides, Has.Count.EqualTo(2));
+    }
+
+    [Test]
     public async Task Read_TextFile_FailsWithMediaUnreadable()
     {
         var error = Assert.ThrowsAsync<GilgameshException>(() => Engine.RunAsync(MediaGenerator.TextFileNamedMp4(), new OcrOptions()));
