@@ -1,0 +1,91 @@
+using System.Globalization;
+
+namespace Gilgamesh.Tests.Support.GroundTruth;
+
+/// <summary>
+/// Lecture layouts with known regions, 640x360 25 fps H.264 (the engine analyses at 320x180 and reports
+/// normalised rectangles, so 720p would only make generation slower). The "camera" is testsrc2 (moving pattern)
+/// with temporal sensor-like noise (fixed seed), because a real camera picture never stands still; the
+/// slide is a static drawtext slide, as a screen capture is.
+/// <code>
+/// var clip = await LayoutGroundTruth.PictureInPictureAsync("bottom-right");  // clip.Path, clip.Camera, clip.Layout
+/// </code>
+/// </summary>
+internal static class LayoutGroundTruth
+{
+    public const int Width = 640;
+    public const int Height = 360;
+    public const double Seconds = 4;
+    public const double SwitchSeconds = 4.4;
+
+    /// <summary>Inset size (25% of the width) and its distance from the frame edges.</summary>
+    public const int InsetWidth = 160, InsetHeight = 90, InsetMargin = 16;
+
+    /// <summary>Normalised rectangle (x, y, width, height).</summary>
+    internal sealed record Rect(double X, double Y, double Width, double Height);
+
+    internal sealed record LayoutClip(string Path, string Layout, string? Corner, Rect? Slide, Rect? Camera, double? SwitchAt = null);
+
+    public static readonly string[] Corners = ["top-left", "top-right", "bottom-left", "bottom-right"];
+
+    private static readonly Rect Full = new(0, 0, 1, 1);
+
+    public static async Task<LayoutClip> SlidesOnlyAsync() =>
+        new(await FilterGraphRender.VideoAsync("layout-slides.mp4", $"{Slide(Width, Seconds)}[out]"), "slides-only", null, Full, null);
+
+    public static async Task<LayoutClip> CameraOnlyAsync() =>
+        new(await FilterGraphRender.VideoAsync("layout-camera.mp4", $"{Camera(Width, Height, Seconds)}[out]"), "camera-only", null, null, Full);
+
+    public static async Task<LayoutClip> PictureInPictureAsync(string corner)
+    {
+        var (x, y) = InsetPosition(corner);
+        var graph = $"{Slide(Width, Seconds)}[slide];{Camera(InsetWidth, InsetHeight, Seconds)}[cam];[slide][cam]overlay=x={x}:y={y}[out]";
+        var path = await FilterGraphRender.VideoAsync($"layout-pip-{corner}.mp4", graph);
+        return new LayoutClip(path, "picture-in-picture", corner, Full, InsetRect(corner));
+    }
+
+    /// <summary>Slide on the left two thirds (428 px), camera on the right third (212 px).</summary>
+    public static async Task<LayoutClip> SideBySideAsync()
+    {
+        var graph = $"{Slide(428, Seconds)}[slide];{Camera(212, Height, Seconds)}[cam];[slide][cam]hstack=inputs=2[out]";
+        var path = await FilterGraphRender.VideoAsync("layout-side-by-side.mp4", graph);
+        return new LayoutClip(path, "side-by-side", "right", new Rect(0, 0, 428.0 / Width, 1), new Rect(428.0 / Width, 0, 212.0 / Width, 1));
+    }
+
+    /// <summary>8 s: slides only until <see cref="SwitchSeconds"/>, then a bottom-right camera inset appears.</summary>
+    public static async Task<LayoutClip> SwitchToPictureInPictureAsync()
+    {
+        var (x, y) = InsetPosition("bottom-right");
+        var at = SwitchSeconds.ToString(CultureInfo.InvariantCulture);
+        var graph = $"{Slide(Width, 8)}[slide];{Camera(InsetWidth, InsetHeight, 8)}[cam];[slide][cam]overlay=x={x}:y={y}:enable='gte(t,{at})'[out]";
+        var path = await FilterGraphRender.VideoAsync("layout-switch.mp4", graph);
+        return new LayoutClip(path, "picture-in-picture", "bottom-right", Full, InsetRect("bottom-right"), SwitchSeconds);
+    }
+
+    private static (int X, int Y) InsetPosition(string corner) => corner switch
+    {
+        "top-left" => (InsetMargin, InsetMargin),
+        "top-right" => (Width - InsetMargin - InsetWidth, InsetMargin),
+        "bottom-left" => (InsetMargin, Height - InsetMargin - InsetHeight),
+        "bottom-right" => (Width - InsetMargin - InsetWidth, Height - InsetMargin - InsetHeight),
+        _ => throw new ArgumentOutOfRangeException(nameof(corner), corner, null),
+    };
+
+    private static Rect InsetRect(string corner)
+    {
+        var (x, y) = InsetPosition(corner);
+        return new Rect((double)x / Width, (double)y / Height, (double)InsetWidth / Width, (double)InsetHeight / Height);
+    }
+
+    private static string Slide(int width, double seconds)
+    {
+        var id = $"layout-slide-{width}";
+        var title = FilterGraphRender.DrawText(Fonts.DejaVuSansBold, 22, "0x1A1A60", 30, 25, id + "-title", "Signals and Systems");
+        var bullets = new[] { "• Fourier series of periodic signals", "• Linear time-invariant systems", "• Convolution and impulse response", "• Sampling and aliasing" }
+            .Select((b, i) => FilterGraphRender.DrawText(Fonts.DejaVuSans, 14, "0x222222", 40, 85 + i * 35, $"{id}-{i}", b));
+        return string.Create(CultureInfo.InvariantCulture, $"color=c=0xF8F8F4:s={width}x{Height}:d={seconds}:r=25,{title},{string.Join(',', bullets)}");
+    }
+
+    private static string Camera(int width, int height, double seconds) =>
+        string.Create(CultureInfo.InvariantCulture, $"testsrc2=s={width}x{height}:r=25:d={seconds},noise=alls=24:allf=t:all_seed=4242");
+}
