@@ -1,5 +1,3 @@
-using System.Numerics.Tensors;
-
 namespace Gilgamesh.Modules.Analysis.Vectors;
 
 /// <summary>
@@ -37,20 +35,39 @@ internal sealed unsafe class ManagedExactIndex(VectorDataSet data) : IVectorSear
         var total = subset?.Length ?? data.Count;
         var threads = ThreadsFor(total);
         var heaps = new TopKCandidates[threads];
-        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
+        fixed (float* queryBase = queries)
+        fixed (float* vectorBase = data.Vectors)
         {
-            var query = queries.AsSpan(q * d, d);
-            var vectors = data.Vectors;
-            var heap = new TopKCandidates(m);
-            long begin = (long)total * t / threads, end = (long)total * (t + 1) / threads;
-            for (var j = (int)begin; j < end; j++)
+            var queryPtr = (nint)(queryBase + (long)q * d);
+            var vectorPtr = (nint)vectorBase;
+            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
             {
-                var row = subset is null ? j : subset[j];
-                var score = TensorPrimitives.Dot(query, vectors.AsSpan(row * d, d));
-                if (score > heap.Threshold) heap.Add(score, row);
-            }
-            heaps[t] = heap;
-        });
+                var query = (float*)queryPtr;
+                var vectors = (float*)vectorPtr;
+                var heap = new TopKCandidates(m);
+                var four = stackalloc float[4];
+                int begin = (int)((long)total * t / threads), end = (int)((long)total * (t + 1) / threads);
+                var j = begin;
+                for (; j + 4 <= end; j += 4)
+                {
+                    int r0 = subset is null ? j : subset[j], r1 = subset is null ? j + 1 : subset[j + 1];
+                    int r2 = subset is null ? j + 2 : subset[j + 2], r3 = subset is null ? j + 3 : subset[j + 3];
+                    BlockedInnerProductKernel.OneQueryFourRows(query, vectors + (long)r0 * d, vectors + (long)r1 * d,
+                        vectors + (long)r2 * d, vectors + (long)r3 * d, d, four);
+                    if (four[0] > heap.Threshold) heap.Add(four[0], r0);
+                    if (four[1] > heap.Threshold) heap.Add(four[1], r1);
+                    if (four[2] > heap.Threshold) heap.Add(four[2], r2);
+                    if (four[3] > heap.Threshold) heap.Add(four[3], r3);
+                }
+                for (; j < end; j++)
+                {
+                    var row = subset is null ? j : subset[j];
+                    var score = BlockedInnerProductKernel.Dot(query, vectors + (long)row * d, d);
+                    if (score > heap.Threshold) heap.Add(score, row);
+                }
+                heaps[t] = heap;
+            });
+        }
         for (var t = 1; t < threads; t++) heaps[0].AddAll(heaps[t]);
         heaps[0].CopySortedTo(scores.AsSpan(q * m, m), rows.AsSpan(q * m, m));
     }
