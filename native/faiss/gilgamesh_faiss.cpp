@@ -14,7 +14,6 @@
 #include <faiss/utils/distances.h>
 
 #include <cblas.h>
-#include <omp.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -22,6 +21,7 @@
 #include <exception>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace {
@@ -123,6 +123,8 @@ GF_API int32_t gf_search(void* handle, const float* queries, int64_t nq, int32_t
 // One query against a flat index, using both cores. FAISS 1.7.3 runs a single query on one thread
 // (its OpenMP loop is over queries), which leaves half the memory bandwidth unused; here each thread
 // streams its share of the rows once through FAISS's SIMD fvec_inner_products_ny and keeps its own top-k.
+// Plain std::threads rather than an OpenMP team: on a shared, oversubscribed machine OpenMP's spinning
+// workers (and OpenBLAS's) compete with the scan itself; a thread that exits costs nothing.
 GF_API int32_t gf_flat_search_one(void* handle, const float* query, int32_t k, float* out_d, int64_t* out_i) {
     return guarded([&] {
         auto* h = static_cast<Handle*>(handle);
@@ -130,17 +132,16 @@ GF_API int32_t gf_flat_search_one(void* handle, const float* query, int32_t k, f
         const int64_t n = h->flat->ntotal;
         const int64_t d = h->dim;
         const float* xb = h->flat->get_xb();
-        const int threads = std::max(1, std::min(omp_get_max_threads(), (int)((n + 4095) / 4096)));
+        const int hardware = (int)std::max(1u, std::thread::hardware_concurrency());
+        const int threads = (int)std::max<int64_t>(1, std::min<int64_t>(hardware, (n + 16383) / 16384));
         std::vector<float> part_d((size_t)threads * k);
         std::vector<int64_t> part_i((size_t)threads * k);
-#pragma omp parallel num_threads(threads)
-        {
-            const int t = omp_get_thread_num();
+        using C = faiss::CMin<float, int64_t>;
+        auto scan = [&](int t) {
             const int64_t begin = n * t / threads, end = n * (t + 1) / threads;
-            // Blocks of 1024 rows keep the score buffer in L1/L2 while rows stream from memory.
+            // Blocks of 1024 rows keep the score buffer in L1 while rows stream from memory.
             constexpr int64_t Block = 1024;
             float scores[Block];
-            using C = faiss::CMin<float, int64_t>;
             float* hd = &part_d[(size_t)t * k];
             int64_t* hi = &part_i[(size_t)t * k];
             faiss::heap_heapify<C>(k, hd, hi);
@@ -150,9 +151,12 @@ GF_API int32_t gf_flat_search_one(void* handle, const float* query, int32_t k, f
                 for (int64_t j = 0; j < nb; j++)
                     if (C::cmp(hd[0], scores[j])) faiss::heap_replace_top<C>(k, hd, hi, scores[j], b + j);
             }
-        }
+        };
+        std::vector<std::thread> helpers;
+        for (int t = 1; t < threads; t++) helpers.emplace_back(scan, t);
+        scan(0);
+        for (auto& helper : helpers) helper.join();
         // Merge the per-thread heaps.
-        using C = faiss::CMin<float, int64_t>;
         faiss::heap_heapify<C>(k, out_d, out_i);
         for (size_t j = 0; j < part_d.size(); j++)
             if (part_i[j] >= 0 && C::cmp(out_d[0], part_d[j])) faiss::heap_replace_top<C>(k, out_d, out_i, part_d[j], part_i[j]);
