@@ -8,23 +8,30 @@ namespace Gilgamesh.Modules.Analysis.Vectors;
 /// </summary>
 internal sealed class VectorIndex : IDisposable
 {
-    private readonly IVectorSearchEngine _engine;
-    // Filtered searches on approximate indexes scan the candidate rows exactly (no second copy of the vectors).
-    private readonly IVectorSearchEngine _subsetEngine;
+    private const int SingleQueryLimit = 4;
 
-    public VectorIndex(VectorDataSet data, IVectorSearchEngine engine)
+    private readonly IVectorSearchEngine _engine;
+    // Exact scan for single queries and filtered searches: the engine itself, or the managed scan when the
+    // engine is approximate (graph/lists cannot honour a row subset) or managed scans are preferred
+    // (VectorIndexOptions.ManagedSingleAndFilteredScans). Shares the vectors; no second copy.
+    private readonly IVectorSearchEngine _scanEngine;
+
+    public VectorIndex(VectorDataSet data, IVectorSearchEngine engine, bool preferManagedScans = true)
     {
         Data = data;
         _engine = engine;
-        _subsetEngine = engine.IsExact ? engine : new ManagedExactIndex(data);
+        _scanEngine = engine is ManagedExactIndex || (engine.IsExact && !preferManagedScans) ? engine : new ManagedExactIndex(data);
     }
 
     public VectorDataSet Data { get; }
     public int Count => Data.Count;
     public int Dimension => Data.Dimension;
 
-    /// <summary>"faiss-flat", "faiss-hnsw", "faiss-ivf" or "managed-exact".</summary>
+    /// <summary>"faiss-flat", "faiss-hnsw", "faiss-ivf" or "managed-exact": the engine of unfiltered batches.</summary>
     public string EngineName => _engine.Name;
+
+    /// <summary>The engine of single queries and filtered searches.</summary>
+    public string ScanEngineName => _scanEngine.Name;
 
     public IReadOnlyList<VectorSearchResult> Search(ReadOnlySpan<float> query, int k, VectorFilter? filter = null)
     {
@@ -45,7 +52,7 @@ internal sealed class VectorIndex : IDisposable
     public void Dispose()
     {
         _engine.Dispose();
-        if (!ReferenceEquals(_subsetEngine, _engine)) _subsetEngine.Dispose();
+        if (!ReferenceEquals(_scanEngine, _engine)) _scanEngine.Dispose();
     }
 
     private IReadOnlyList<VectorSearchResult>[] Run(float[] queries, int queryCount, int k, VectorFilter? filter)
@@ -53,8 +60,11 @@ internal sealed class VectorIndex : IDisposable
         if (k < 1) throw new GilgameshException(ErrorCodes.VectorInvalidArgument, $"k must be at least 1 (was {k}).");
         if (queryCount == 0) return [];
         if (filter is null || filter.Clauses.Count == 0)
-            return VectorExactRanker.Rank(Data, _engine, queries, queryCount, k, subset: null);
+        {
+            var engine = _engine.IsExact && queryCount < SingleQueryLimit ? _scanEngine : _engine;
+            return VectorExactRanker.Rank(Data, engine, queries, queryCount, k, subset: null);
+        }
         var subset = Data.Columns.Select(filter);
-        return VectorExactRanker.Rank(Data, _subsetEngine, queries, queryCount, k, subset);
+        return VectorExactRanker.Rank(Data, _scanEngine, queries, queryCount, k, subset);
     }
 }

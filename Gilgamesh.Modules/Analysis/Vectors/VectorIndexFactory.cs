@@ -44,6 +44,6 @@ internal sealed class VectorIndexFactory
         IVectorSearchEngine engine = options.Kind == VectorIndexKind.Exact
             ? new FaissFlatIndex(data)
             : new FaissApproximateIndex(data, options);
-        return new VectorIndex(data, engine);
+        return new VectorIndex(data, engine, options.ManagedSingleAndFilteredScans);
     }
 }

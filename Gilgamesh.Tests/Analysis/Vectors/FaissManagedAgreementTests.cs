@@ -29,6 +29,7 @@ public sealed class FaissManagedAgreementTests
         using var faiss = factory.Build(rows, FaissTestLibrary.Faiss);
         using var managed = factory.Build(rows, FaissTestLibrary.Managed);
         Assert.That(faiss.EngineName, Is.EqualTo("faiss-flat"));
+        Assert.That(faiss.ScanEngineName, Is.EqualTo("faiss-flat"));
         Assert.That(managed.EngineName, Is.EqualTo("managed-exact"));
 
         var fromFaiss = queryCount == 1 ? [faiss.Search(queries[0], k)] : faiss.SearchBatch(queries, k);
@@ -58,5 +59,16 @@ public sealed class FaissManagedAgreementTests
             var ids = index.Search(shared, 4).Select(r => r.Id);
             Assert.That(ids, Is.EqualTo(new long[] { 3, 12, 17, 400 }), index.EngineName);
         }
+    }
+
+    [Test]
+    public void Build_WithDefaultOptions_UsesFaissForBatchesAndTheManagedScanForSingleQueries()
+    {
+        var factory = FaissTestLibrary.RequireFactory();
+
+        using var index = factory.Build(VectorTestData.Rows(100, 8, seed: 1));
+
+        Assert.That(index.EngineName, Is.EqualTo("faiss-flat"));
+        Assert.That(index.ScanEngineName, Is.EqualTo("managed-exact"));
     }
 }

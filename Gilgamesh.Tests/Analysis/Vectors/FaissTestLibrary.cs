@@ -17,7 +17,8 @@ internal static class FaissTestLibrary
         return factory;
     }
 
-    public static readonly VectorIndexOptions Faiss = new() { Engine = VectorEngineChoice.Faiss };
+    /// <summary>FAISS for every path (single, batch, filtered), so agreement tests exercise the shim end to end.</summary>
+    public static readonly VectorIndexOptions Faiss = new() { Engine = VectorEngineChoice.Faiss, ManagedSingleAndFilteredScans = false };
     public static readonly VectorIndexOptions Managed = new() { Engine = VectorEngineChoice.Managed };
 
     /// <summary>"faiss" or "managed" (test cases take names: the option types are internal).</summary>
