@@ -37,11 +37,12 @@ internal sealed class VectorsBench(BenchOptions options) : IBenchmark
             WriteFloats(Path.Combine(work, "queries.f32"), Normalised(queries));
             Console.WriteLine($"data: {Count:N0} × {Dimension} unit vectors + {QueryCount:N0} queries in {clock.Elapsed.TotalSeconds:0.0} s ({work})");
 
+            // The machine is shared, so the bandwidth is sampled again before each engine and the best sample
+            // wins: the limit is what this machine can do, not what it did while someone else was busy.
             var bandwidth = MeasureBandwidthGBs();
-            var limitMs = (double)Count * Dimension * sizeof(float) / (bandwidth * 1e9) * 1000;
-            Console.WriteLine($"memory bandwidth (2-thread sum over 1 GiB, best of 3): {bandwidth:0.0} GB/s → streaming limit for one query {limitMs:0.0} ms");
-            result.Add("memory bandwidth", bandwidth, "GB/s");
-            result.Add("one-query streaming limit", limitMs, "ms");
+            double LimitMs() => (double)Count * Dimension * sizeof(float) / (bandwidth * 1e9) * 1000;
+            Console.WriteLine($"memory bandwidth (2-thread sum over 1 GiB, best of 3): {bandwidth:0.0} GB/s → streaming limit for one query {LimitMs():0.0} ms");
+            var limitMs = LimitMs();
 
             var python = await RunPythonAnchorAsync(work);
             var reference = ReadIds(Path.Combine(work, "reference_ids.i64"));
@@ -58,6 +59,8 @@ internal sealed class VectorsBench(BenchOptions options) : IBenchmark
             if (!factory.Faiss.Loaded) throw new InvalidOperationException(factory.Faiss.Message);
             foreach (var engine in new[] { VectorEngineChoice.Faiss, VectorEngineChoice.Managed })
             {
+                bandwidth = Math.Max(bandwidth, MeasureBandwidthGBs());
+                limitMs = LimitMs();
                 clock.Restart();
                 // Every path on the named engine (the product default sends FAISS single/filtered queries to the managed scan).
                 using var index = factory.Build(data, new VectorIndexOptions { Engine = engine, ManagedSingleAndFilteredScans = false });
@@ -87,6 +90,9 @@ internal sealed class VectorsBench(BenchOptions options) : IBenchmark
                 result.Add($"{name} single, 10% filter", filteredMs, "ms");
                 result.Add($"{name} 10% filter speed-up", speedup, "×", "≥ 2", speedup >= 2);
             }
+            result.Add("memory bandwidth (best sample)", bandwidth, "GB/s");
+            result.Add("one-query streaming limit", limitMs, "ms");
+            Console.WriteLine($"best memory bandwidth sample: {bandwidth:0.0} GB/s → limit {limitMs:0.0} ms (single-query ratios above use the limit known at that point)");
             result.Details["python"] = python;
         }
         finally
