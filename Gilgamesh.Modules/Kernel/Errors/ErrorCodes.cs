@@ -26,4 +26,13 @@ public static class ErrorCodes
 
     public const string DatabaseUnavailable = "database.unavailable";
     public const string MigrationChecksumMismatch = "database.migration_checksum_mismatch";
+
+    // Vector search (Analysis/Vectors).
+    public const string VectorDimensionMismatch = "vectors.dimension_mismatch";
+    public const string VectorInvalidValue = "vectors.invalid_value";
+    public const string VectorDuplicateId = "vectors.duplicate_id";
+    public const string VectorInvalidArgument = "vectors.invalid_argument";
+    public const string VectorIndexCorrupt = "vectors.index_corrupt";
+    public const string VectorNativeUnavailable = "vectors.native_unavailable";
+    public const string VectorNativeFailed = "vectors.native_failed";
 }
