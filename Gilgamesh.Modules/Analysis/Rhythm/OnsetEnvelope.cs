@@ -49,10 +49,12 @@ internal sealed class OnsetEnvelope
 
         var strength = new float[stft.Count];
         var bass = new float[stft.Count];
-        for (var t = 1; t < stft.Count; t++)
+        // Before the first frame is silence (the floor), so a file that starts on a beat has an onset at 0.
+        var silence = Enumerable.Repeat(floor, bands).ToArray();
+        for (var t = 0; t < stft.Count; t++)
         {
             var now = logMel.AsSpan(t * bands, bands);
-            var before = logMel.AsSpan((t - 1) * bands, bands);
+            var before = t > 0 ? logMel.AsSpan((t - 1) * bands, bands) : silence;
             float sum = 0, low = 0;
             for (var m = 0; m < bands; m++)
             {

@@ -13,6 +13,11 @@ internal static class SectionSegmenter
     private const double MinSectionSeconds = 4;
     private const double SameSimilarity = 0.85;
     private const double VariantSimilarity = 0.6;
+    private const double MfccSpreadFloor = 2.0;
+    private const double ChromaSpreadFloor = 0.1;
+
+    /// <summary>Normalised novelty (−1…1) a boundary must reach: steady generated tracks peak near 0.25, real section changes at 0.5–0.7.</summary>
+    private const double MinNovelty = 0.35;
 
     public static IReadOnlyList<Section> Segment(TimbreAndChroma features, double frameRate, double duration, IReadOnlyList<double> beatTimes)
     {
@@ -53,7 +58,7 @@ internal static class SectionSegmenter
     }
 
     /// <summary>Half-second means of MFCC 1–19 and chroma, each dimension z-scored over the song, each group weighted equally.</summary>
-    private static double[][] BlockFeatures(TimbreAndChroma features, double frameRate)
+    internal static double[][] BlockFeatures(TimbreAndChroma features, double frameRate)
     {
         var perBlock = Math.Max(1, (int)Math.Round(BlockSeconds * frameRate));
         var count = features.Mfcc.Length / perBlock;
@@ -74,22 +79,27 @@ internal static class SectionSegmenter
         for (var d = 0; d < dims && count > 1; d++)
         {
             var mean = blocks.Average(v => v[d]);
-            var std = Math.Sqrt(blocks.Average(v => (v[d] - mean) * (v[d] - mean)));
+            // A floor on the spread keeps a steady song's small block-to-block wobble from being blown up to unit variance.
+            var std = Math.Max(Math.Sqrt(blocks.Average(v => (v[d] - mean) * (v[d] - mean))), d < timbre ? MfccSpreadFloor : ChromaSpreadFloor);
             var weight = 1 / Math.Sqrt(d < timbre ? timbre : TimbreAndChroma.ChromaCount);
-            foreach (var v in blocks) v[d] = std > 1e-9 ? (v[d] - mean) / std * weight : 0;
+            foreach (var v in blocks) v[d] = (v[d] - mean) / std * weight;
         }
         return blocks;
     }
 
-    private static double[] Novelty(double[][] blocks)
+    internal static double[] Novelty(double[][] blocks)
     {
         var n = blocks.Length;
         var similarity = new double[n, n];
         for (var i = 0; i < n; i++)
             for (var j = i; j < n; j++)
-                similarity[i, j] = similarity[j, i] = Cosine(blocks[i], blocks[j]);
+                similarity[i, j] = similarity[j, i] = Math.Exp(-SquaredDistance(blocks[i], blocks[j]) / 2);
         var novelty = new double[n];
         const double sigma = KernelBlocks / 2.0;
+        var kernelMass = 0.0;
+        for (var a = -KernelBlocks; a < KernelBlocks; a++)
+            for (var b = -KernelBlocks; b < KernelBlocks; b++)
+                kernelMass += Math.Exp(-((a + 0.5) * (a + 0.5) + (b + 0.5) * (b + 0.5)) / (2 * sigma * sigma));
         for (var i = 1; i < n; i++)
         {
             var sum = 0.0;
@@ -106,7 +116,7 @@ internal static class SectionSegmenter
                     sum += sign * Math.Exp(-(ca * ca + cb * cb) / (2 * sigma * sigma)) * similarity[x, y];
                 }
             }
-            novelty[i] = sum;
+            novelty[i] = 2 * sum / kernelMass;
         }
         return novelty;
     }
@@ -120,7 +130,7 @@ internal static class SectionSegmenter
         var peaks = new List<int>();
         for (var i = reach / 2; i < novelty.Length - reach / 2; i++)
         {
-            if (novelty[i] < mean + 0.5 * std) continue;
+            if (novelty[i] < Math.Max(MinNovelty, mean + 0.5 * std)) continue;
             var isMax = true;
             for (var j = Math.Max(0, i - reach); j <= Math.Min(novelty.Length - 1, i + reach) && isMax; j++)
                 if (novelty[j] > novelty[i] || (novelty[j] == novelty[i] && j < i)) isMax = false;
@@ -145,6 +155,13 @@ internal static class SectionSegmenter
         for (var b = from; b < to; b++) for (var d = 0; d < dims; d++) mean[d] += blocks[b][d];
         for (var d = 0; d < dims && to > from; d++) mean[d] /= to - from;
         return mean;
+    }
+
+    private static double SquaredDistance(double[] a, double[] b)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < a.Length; i++) sum += (a[i] - b[i]) * (a[i] - b[i]);
+        return sum;
     }
 
     private static double Cosine(double[] a, double[] b)

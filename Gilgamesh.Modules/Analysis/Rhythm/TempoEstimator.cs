@@ -20,7 +20,10 @@ internal sealed class TempoEstimator(double frameRate)
     /// is the beat: a kick/snare pattern repeats every two beats about as strongly as every beat, and the prior
     /// alone would then halve tempos above ~170 BPM.
     /// </summary>
-    private const double FasterPulseShare = 0.8;
+    private const double FasterPulseShare = 0.67;
+
+    /// <summary>Above this the faster pulse is the eighth-note level (hi-hats), not the beat.</summary>
+    private const double FasterPulseMaxBpm = 200;
 
     private int MinLag => (int)Math.Floor(60 * frameRate / MaxBpm);
     private int MaxLag => (int)Math.Ceiling(60 * frameRate / MinBpm);
@@ -75,7 +78,7 @@ internal sealed class TempoEstimator(double frameRate)
         if (best == 0) return 0;
         var refined = Refine(ac, best);
         var half = PeakNear(ac, refined / 2);
-        if (half >= MinLag && ac[half] >= FasterPulseShare * ac[best]) refined = Refine(ac, half);
+        if (half >= MinLag && 60 * frameRate / half <= FasterPulseMaxBpm && ac[half] >= FasterPulseShare * ac[best]) refined = Refine(ac, half);
         return refined;
     }
 
