@@ -19,6 +19,7 @@ foreach (var name in options.Benchmarks)
         "progress-latency" => new ProgressLatencyBench(),
         "jobs-get" => new JobsGetBench(options),
         "storage" => new StorageBench(options),
+        "rhythm" => new RhythmBench(),
         _ => throw new ArgumentException($"unknown benchmark '{name}'"),
     };
     Console.WriteLine($"\n=== {name} ===  (load average {Machine.LoadAverage()})");

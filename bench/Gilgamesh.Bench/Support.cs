@@ -15,7 +15,7 @@ internal interface IBenchmark
 
 internal sealed class BenchOptions
 {
-    public static readonly string[] All = ["startup", "progress-latency", "jobs-get", "storage"];
+    public static readonly string[] All = ["startup", "progress-latency", "jobs-get", "storage", "rhythm"];
 
     public const string Usage = """
         Usage: bench/run [benchmark ...] [options]
@@ -25,6 +25,7 @@ internal sealed class BenchOptions
           progress-latency   job progress report -> WebSocket client latency (in-process host)
           jobs-get           wrk on GET /api/v1/jobs/{id} vs /health/live
           storage            1 GiB local put/get through IObjectStore vs cp, peak RSS
+          rhythm             tempo/beat accuracy and wall time vs aubio; a 3-minute song
 
         Options:
           --runs N           repetitions where a benchmark takes a median (defaults: startup 5, jobs-get 3, storage 3)
