@@ -1,33 +1,46 @@
 namespace Gilgamesh.Modules.Analysis.Rhythm;
 
 /// <summary>
-/// Bar phase in 4/4 from the accent pattern: each beat's accent is its bass-band onset (kick) plus half its
-/// full-band onset, each relative to its mean over all beats; the phase (0–3) whose beats carry the most
-/// accent is beat one. Robust to a tempo change because it works on beat indices, not times.
+/// Bar positions in 4/4 from the accent pattern: each beat's accent is its bass-band onset (kick) plus half its
+/// full-band onset, each relative to its mean over all beats. Around every beat, the phase (beat index mod 4)
+/// whose beats carry the most accent over ±<see cref="ReachBeats"/> beats is beat one. Local rather than
+/// global, so a beat the tracker adds or drops (at a tempo change, a fill) shifts the bar grid only there.
 /// </summary>
 internal static class DownbeatDetector
 {
     public const int BeatsPerBar = 4;
 
-    /// <returns>Index (0–3) of the first beat that is a downbeat.</returns>
-    public static int Phase(IReadOnlyList<int> beatFrames, OnsetEnvelope onset)
+    /// <summary>Four bars either side: enough to outvote a single loud fill, short enough to recover after a slip.</summary>
+    private const int ReachBeats = 16;
+
+    /// <returns>Position in the bar (1 = downbeat … 4) of each beat.</returns>
+    public static int[] Positions(IReadOnlyList<int> beatFrames, OnsetEnvelope onset)
     {
-        if (beatFrames.Count < BeatsPerBar) return 0;
+        var count = beatFrames.Count;
+        if (count == 0) return [];
         var bass = beatFrames.Select(f => PeakNear(onset.Bass, f)).ToArray();
         var full = beatFrames.Select(f => PeakNear(onset.Strength, f)).ToArray();
         var bassMean = Math.Max(bass.Average(), 1e-9);
         var fullMean = Math.Max(full.Average(), 1e-9);
-        var sums = new double[BeatsPerBar];
-        var counts = new int[BeatsPerBar];
-        for (var i = 0; i < beatFrames.Count; i++)
+        var accent = new double[count];
+        for (var i = 0; i < count; i++) accent[i] = bass[i] / bassMean + 0.5 * full[i] / fullMean;
+
+        var positions = new int[count];
+        for (var i = 0; i < count; i++)
         {
-            sums[i % BeatsPerBar] += bass[i] / bassMean + 0.5 * full[i] / fullMean;
-            counts[i % BeatsPerBar]++;
+            var sums = new double[BeatsPerBar];
+            var counts = new int[BeatsPerBar];
+            for (var j = Math.Max(0, i - ReachBeats); j <= Math.Min(count - 1, i + ReachBeats); j++)
+            {
+                sums[j % BeatsPerBar] += accent[j];
+                counts[j % BeatsPerBar]++;
+            }
+            var phase = 0;
+            for (var p = 1; p < BeatsPerBar; p++)
+                if (counts[p] > 0 && (counts[phase] == 0 || sums[p] / counts[p] > sums[phase] / counts[phase])) phase = p;
+            positions[i] = ((i - phase) % BeatsPerBar + BeatsPerBar) % BeatsPerBar + 1;
         }
-        var best = 0;
-        for (var p = 1; p < BeatsPerBar; p++)
-            if (sums[p] / counts[p] > sums[best] / counts[best]) best = p;
-        return best;
+        return positions;
     }
 
     /// <summary>Strongest value within ±30 ms of a beat frame: tracked beats sit a frame or two off the onset.</summary>

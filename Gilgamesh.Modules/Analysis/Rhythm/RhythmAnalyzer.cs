@@ -43,20 +43,36 @@ internal static class RhythmAnalyzer
         var estimator = new TempoEstimator(onset.FrameRate);
         var (globalAc, windows) = estimator.Tempogram(onset.Strength, ct);
         var tempo = estimator.Global(globalAc);
-        var beatFrames = tempo.Bpm > 0 ? BeatTracker.Track(onset.Strength, BeatPeriods(estimator, tempo, windows, onset), ct) : [];
+        int[] beatFrames = [];
+        if (tempo.Bpm > 0)
+        {
+            var periods = BeatPeriods(estimator, tempo, windows, onset);
+            beatFrames = BeatTracker.Track(onset.Strength, periods, ct);
+            if (MetricalLevel.ShouldDouble(beatFrames, onset.Strength, tempo.Bpm))
+            {
+                tempo = estimator.AtLag(globalAc, 30 * onset.FrameRate / tempo.Bpm);
+                for (var t = 0; t < periods.Length; t++) periods[t] /= 2;
+                beatFrames = BeatTracker.Track(onset.Strength, periods, ct);
+            }
+            else if (MetricalLevel.StrongParity(beatFrames, onset.Strength, tempo.Bpm) is var parity and >= 0)
+            {
+                tempo = estimator.AtLag(globalAc, 120 * onset.FrameRate / tempo.Bpm);
+                beatFrames = beatFrames.Where((_, i) => i % 2 == parity).ToArray();
+            }
+        }
         var beatTimes = beatFrames.Select(f => Math.Round(f / onset.FrameRate, 3)).ToArray();
         progress?.Report(0.6);
 
-        var phase = DownbeatDetector.Phase(beatFrames, onset);
+        var positions = DownbeatDetector.Positions(beatFrames, onset);
         var energy = EnergyCurve.PerBeat(samples, beatTimes, SampleRate);
         var beats = new Beat[beatFrames.Length];
+        var bar = 0;
         for (var i = 0; i < beats.Length; i++)
         {
-            var fromDownbeat = i - phase;
-            var bar = fromDownbeat >= 0 ? fromDownbeat / DownbeatDetector.BeatsPerBar + 1 : 0;
-            var position = ((fromDownbeat % DownbeatDetector.BeatsPerBar) + DownbeatDetector.BeatsPerBar) % DownbeatDetector.BeatsPerBar + 1;
+            // Bars count from the first downbeat; beats before it are a pickup (bar 0).
+            if (positions[i] == 1) bar++;
             var interval = i + 1 < beats.Length ? beatTimes[i + 1] - beatTimes[i] : i > 0 ? beatTimes[i] - beatTimes[i - 1] : 0;
-            beats[i] = new Beat(beatTimes[i], bar, position, interval > 0 ? Math.Round(60 / interval, 1) : tempo.Bpm, energy[i]);
+            beats[i] = new Beat(beatTimes[i], bar, positions[i], interval > 0 ? Math.Round(60 / interval, 1) : tempo.Bpm, energy[i]);
         }
         var downbeats = beats.Where(b => b.Position == 1).Select(b => b.Time).ToArray();
 

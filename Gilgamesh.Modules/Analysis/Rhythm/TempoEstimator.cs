@@ -15,16 +15,6 @@ internal sealed class TempoEstimator(double frameRate)
     private const double PriorBpm = 120;
     private const double PriorOctaves = 1;
 
-    /// <summary>
-    /// When the autocorrelation at half the chosen lag reaches this share of the chosen peak, the faster pulse
-    /// is the beat: a kick/snare pattern repeats every two beats about as strongly as every beat, and the prior
-    /// alone would then halve tempos above ~170 BPM.
-    /// </summary>
-    private const double FasterPulseShare = 0.67;
-
-    /// <summary>Above this the faster pulse is the eighth-note level (hi-hats), not the beat.</summary>
-    private const double FasterPulseMaxBpm = 200;
-
     private int MinLag => (int)Math.Floor(60 * frameRate / MaxBpm);
     private int MaxLag => (int)Math.Ceiling(60 * frameRate / MinBpm);
 
@@ -75,16 +65,15 @@ internal sealed class TempoEstimator(double frameRate)
             var score = ac[lag] * Prior(lag);
             if (score > bestScore) (best, bestScore) = (lag, score);
         }
-        if (best == 0) return 0;
-        var refined = Refine(ac, best);
-        var half = PeakNear(ac, refined / 2);
-        if (half >= MinLag && 60 * frameRate / half <= FasterPulseMaxBpm && ac[half] >= FasterPulseShare * ac[best]) refined = Refine(ac, half);
-        return refined;
+        return best == 0 ? 0 : Refine(ac, best);
     }
 
-    public TempoEstimate Global(double[] ac)
+    public TempoEstimate Global(double[] ac) => AtLag(ac, BestLag(ac));
+
+    /// <summary>The estimate for a chosen beat period (e.g. the faster metrical level <see cref="MetricalLevel"/> picked).</summary>
+    public TempoEstimate AtLag(double[] ac, double lag)
     {
-        var lag = BestLag(ac);
+        if (lag > 0 && lag < ac.Length - 1) lag = Refine(ac, PeakNear(ac, lag));
         if (lag <= 0) return new TempoEstimate(0, 0, []);
         var strength = Interpolate(ac, lag);
         var score = strength * Prior(lag);

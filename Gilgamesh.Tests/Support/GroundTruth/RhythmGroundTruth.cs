@@ -11,7 +11,7 @@ namespace Gilgamesh.Tests.Support.GroundTruth;
 /// snare = low-passed noise burst over a 185 Hz body, hi-hat = short first-difference (high-passed) noise;
 /// the downbeat kick is accented; a sine chord pad and white noise are mixed in. The expression's
 /// <c>random(i)</c> generators start from fixed state, so every run makes the same samples.
-/// Files are 44.1 kHz mono WAV in <see cref="MediaGenerator.Folder"/>, generated once per test process.
+/// Files are 22.05 kHz mono WAV in <see cref="MediaGenerator.Folder"/>, generated once per test process.
 /// <code>
 /// var truth = await RhythmGroundTruth.SteadyAsync(128);   // 15 s rock beat at 128 BPM
 /// </code>
@@ -102,7 +102,7 @@ internal static class RhythmGroundTruth
                 beats.Add(Math.Round(start + b * period, 4));
                 if (b % 4 == 0) downbeats.Add(Math.Round(start + b * period, 4));
             }
-            graph.Append(CultureInfo.InvariantCulture, $"aevalsrc=exprs='{Expression(s)}':s=44100:d={seconds:0.######}[s{i}];\n");
+            graph.Append(CultureInfo.InvariantCulture, $"aevalsrc=exprs='{Expression(s)}':s=22050:d={seconds:0.######}[s{i}];\n");
             start += seconds;
         }
         for (var i = 0; i < segments.Count; i++) graph.Append(CultureInfo.InvariantCulture, $"[s{i}]");
