@@ -60,6 +60,15 @@ public sealed class RhythmAccuracyTests
     }
 
     [Test]
+    public async Task Downbeats_AcrossTempoChangeFrom96To132_FMeasureIsAtLeast08()
+    {
+        var truth = await RhythmGroundTruth.TempoChangeAsync();
+        var result = await RhythmFiles.AnalyzeAsync(truth);
+
+        Assert.That(BeatAccuracy.FMeasure(result.Downbeats, truth.Downbeats, 0.07), Is.GreaterThanOrEqualTo(0.8));
+    }
+
+    [Test]
     public async Task Downbeats_AcrossSectionsWithDifferentPatterns_FMeasureIsAtLeast08()
     {
         var truth = await RhythmGroundTruth.SectionsAsync();
