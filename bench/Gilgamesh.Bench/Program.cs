@@ -20,6 +20,7 @@ foreach (var name in options.Benchmarks)
         "jobs-get" => new JobsGetBench(options),
         "storage" => new StorageBench(options),
         "vectors" => new VectorsBench(options),
+        "rhythm" => new RhythmBench(),
         _ => throw new ArgumentException($"unknown benchmark '{name}'"),
     };
     Console.WriteLine($"\n=== {name} ===  (load average {Machine.LoadAverage()})");

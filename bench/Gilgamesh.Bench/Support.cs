@@ -15,7 +15,7 @@ internal interface IBenchmark
 
 internal sealed class BenchOptions
 {
-    public static readonly string[] All = ["startup", "progress-latency", "jobs-get", "storage", "vectors"];
+    public static readonly string[] All = ["startup", "progress-latency", "jobs-get", "storage", "vectors", "rhythm"];
 
     public const string Usage = """
         Usage: bench/run [benchmark ...] [options]
@@ -26,6 +26,7 @@ internal sealed class BenchOptions
           jobs-get           wrk on GET /api/v1/jobs/{id} vs /health/live
           storage            1 GiB local put/get through IObjectStore vs cp, peak RSS
           vectors            100k × 512-d top-10: FAISS shim and managed vs python3-faiss, recall, bandwidth limit
+          rhythm             tempo/beat accuracy and wall time vs aubio; a 3-minute song
 
         Options:
           --runs N           repetitions where a benchmark takes a median (defaults: startup 5, jobs-get 3, storage 3)
