@@ -19,6 +19,8 @@ foreach (var name in options.Benchmarks)
         "progress-latency" => new ProgressLatencyBench(),
         "jobs-get" => new JobsGetBench(options),
         "storage" => new StorageBench(options),
+        "silence" => new SilenceBench(options),
+        "scenes" => new ScenesBench(options),
         _ => throw new ArgumentException($"unknown benchmark '{name}'"),
     };
     Console.WriteLine($"\n=== {name} ===  (load average {Machine.LoadAverage()})");
