@@ -107,6 +107,28 @@ public sealed class SilenceDetectorTests
     }
 
     [Test]
+    public async Task Detect_OnTruncatedVideo_ThrowsMediaError()
+    {
+        var truncated = await MediaGenerator.TruncatedMp4Async();
+
+        var e = Assert.ThrowsAsync<GilgameshException>(() => Detector.DetectAsync(truncated, new SilenceOptions()));
+        Assert.That(e!.Code, Is.AnyOf(ErrorCodes.MediaUnreadable, ErrorCodes.FfmpegFailed));
+    }
+
+    [Test]
+    public async Task Detect_WithProgress_ReportsIncreasingFractionsEndingAtOne()
+    {
+        var truth = await SilenceGroundTruth.GenerateAsync(-60);
+        var reports = new List<double>();
+
+        await Detector.DetectAsync(truth.Path, new SilenceOptions(), new InlineProgress(reports.Add));
+
+        Assert.That(reports, Is.Ordered.Ascending);
+        Assert.That(reports, Has.Count.GreaterThan(3));
+        Assert.That(reports[^1], Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task Detect_WhenCancelledMidway_StopsFfmpegPromptly()
     {
         var truth = await SilenceGroundTruth.GenerateAsync(-45, 120);
