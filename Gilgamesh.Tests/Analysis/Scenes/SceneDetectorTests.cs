@@ -40,6 +40,21 @@ public sealed class SceneDetectorTests
     }
 
     [Test]
+    public async Task Detect_OnMixedEditInParts_FindsHardAndGradualCuts()
+    {
+        var truth = await SceneGroundTruth.MixedAsync(40, 320, 180);
+
+        var result = await Detector.DetectAsync(truth.Path, new SceneOptions());
+
+        TestContext.Out.WriteLine("truth: " + string.Join(", ", truth.Cuts.Select(c => $"{c.Kind} {c.Time:0.00}")));
+        Log(result);
+        var hard = IntervalScore.Events(truth.OfKind("hard").Select(c => (double)c.Frame).ToList(), result.Cuts.Where(c => c.Kind == "hard").Select(c => (double)c.Frame).ToList(), 1);
+        var gradual = IntervalScore.Events(truth.OfKind("gradual").Select(c => c.Time).ToList(), result.Cuts.Where(c => c.Kind == "gradual").Select(c => c.Time).ToList(), 0.5);
+        Assert.That(hard.F1, Is.EqualTo(1.0), "hard cuts within one frame");
+        Assert.That(gradual.F1, Is.GreaterThanOrEqualTo(0.9), "gradual within 0.5 s");
+    }
+
+    [Test]
     public async Task Detect_OnStaticClip_FindsNoCut()
     {
         var result = await Detector.DetectAsync((await SceneGroundTruth.StaticAsync()).Path, new SceneOptions());

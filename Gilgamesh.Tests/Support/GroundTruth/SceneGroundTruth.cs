@@ -139,7 +139,9 @@ public static class SceneGroundTruth
                 var middle = offset + TransitionSeconds / 2;
                 truth.Add(new TruthCut(middle, (int)Math.Round(middle * Fps), "gradual"));
                 graph.Append(CultureInfo.InvariantCulture, $"[{previous}][s{i}]xfade=transition={shot.Transition}:duration={TransitionSeconds:0.###}:offset={offset:0.###}[c{i}];");
-                length = offset + shot.Seconds;
+                // ffmpeg 5.1's xfade emits one frame more than offset + second input (measured: 3 s + 4 s
+                // with a 1 s fade at 2 s gives 201 frames, not 200); later cuts move by that frame.
+                length = offset + shot.Seconds + 1.0 / Fps;
             }
         }
         var last = shots.Count == 1 ? "s0" : $"c{shots.Count - 1}";
