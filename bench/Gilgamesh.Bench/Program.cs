@@ -21,6 +21,8 @@ foreach (var name in options.Benchmarks)
         "storage" => new StorageBench(options),
         "vectors" => new VectorsBench(options),
         "rhythm" => new RhythmBench(),
+        "silence" => new SilenceBench(options),
+        "scenes" => new ScenesBench(options),
         _ => throw new ArgumentException($"unknown benchmark '{name}'"),
     };
     Console.WriteLine($"\n=== {name} ===  (load average {Machine.LoadAverage()})");

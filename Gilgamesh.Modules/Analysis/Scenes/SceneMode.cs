@@ -1,0 +1,10 @@
+namespace Gilgamesh.Modules.Analysis.Scenes;
+
+internal enum SceneMode
+{
+    /// <summary>Camera footage and edited video: HSV content deltas on small frames, hard and gradual cuts.</summary>
+    Content,
+
+    /// <summary>Screen recordings: count of changed gray pixels at near-native size, so one changed text line is a cut.</summary>
+    Slides,
+}

@@ -1,0 +1,50 @@
+using Gilgamesh.Modules.Kernel.Media;
+
+namespace Gilgamesh.Modules.Analysis.Silence;
+
+/// <summary>
+/// The silence engine: streams PCM from the kernel decoder into a 1 ms energy envelope, then chooses
+/// the threshold (adaptive or given) and segments. Cancelling the token kills the decoder's ffmpeg.
+/// </summary>
+internal sealed class SilenceDetector(PcmDecoder decoder, MediaProbe probe)
+{
+    public async Task<SilenceResult> DetectAsync(string path, SilenceOptions options, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var info = await probe.ProbeAsync(path, cancellationToken).ConfigureAwait(false);
+        if (info.PrimaryAudio is null)
+        {
+            return SilenceResult.NoAudio(options);
+        }
+
+        var envelope = new LoudnessEnvelope(options.SampleRate);
+        var lastReported = -1.0;
+        await foreach (var chunk in decoder.DecodeAsync(path, options.SampleRate, cancellationToken).ConfigureAwait(false))
+        {
+            envelope.Add(chunk);
+            if (progress is not null && info.DurationSeconds > 0)
+            {
+                var fraction = Math.Min(0.99, envelope.DurationSeconds / info.DurationSeconds);
+                if (fraction - lastReported >= 0.01)
+                {
+                    progress.Report(fraction);
+                    lastReported = fraction;
+                }
+            }
+        }
+
+        envelope.Complete();
+        var (threshold, floor) = AdaptiveThreshold.Choose(envelope);
+        var source = "adaptive";
+        if (options.ThresholdDb is { } absolute)
+        {
+            threshold = absolute;
+            source = "absolute";
+        }
+
+        var active = ActivitySegmenter.Segment(envelope, threshold, options);
+        var (silences, speech) = IntervalBuilder.Build(envelope, active, options.MarginSeconds);
+        progress?.Report(1);
+        return new SilenceResult(true, Math.Round(envelope.DurationSeconds, 3), options.SampleRate, threshold, source, floor,
+            options.MinSilenceSeconds, options.MarginSeconds, silences, speech);
+    }
+}

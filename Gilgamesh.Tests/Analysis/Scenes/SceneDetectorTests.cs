@@ -1,0 +1,150 @@
+using Gilgamesh.Modules.Analysis.Scenes;
+using Gilgamesh.Modules.Kernel.Errors;
+using Gilgamesh.Tests.Support;
+using Gilgamesh.Tests.Support.GroundTruth;
+
+namespace Gilgamesh.Tests.Analysis.Scenes;
+
+/// <summary>The scene engine against generated videos with cuts at known frames.</summary>
+public sealed class SceneDetectorTests
+{
+    private static SceneDetector Detector => new(MediaTools.FrameDecoder, MediaTools.Probe, new KeyframeWriter(MediaTools.Runner));
+
+    private static void Log(SceneResult r) =>
+        TestContext.Out.WriteLine(string.Join("\n", r.Cuts.Select(c => $"{c.Kind} {c.Time:0.000}s frame {c.Frame} score {c.Score}")));
+
+    [Test]
+    public async Task Detect_OnHardCuts_FindsEachAtTheExactFrameWithF1One()
+    {
+        var truth = await SceneGroundTruth.HardCutsAsync();
+
+        var result = await Detector.DetectAsync(truth.Path, new SceneOptions());
+
+        Log(result);
+        var score = IntervalScore.Events(truth.Cuts.Select(c => (double)c.Frame).ToList(), result.Cuts.Select(c => (double)c.Frame).ToList(), 1);
+        Assert.That(score.F1, Is.EqualTo(1.0));
+        Assert.That(result.Cuts.Select(c => c.Kind), Is.All.EqualTo("hard"));
+    }
+
+    [Test]
+    public async Task Detect_OnDissolvesAndFadeThroughBlack_FindsEachWithinHalfASecond()
+    {
+        var truth = await SceneGroundTruth.GradualAsync();
+
+        var result = await Detector.DetectAsync(truth.Path, new SceneOptions());
+
+        Log(result);
+        var score = IntervalScore.Events(truth.Cuts.Select(c => c.Time).ToList(), result.Cuts.Select(c => c.Time).ToList(), 0.5);
+        Assert.That(score.F1, Is.GreaterThanOrEqualTo(0.9));
+        Assert.That(result.Cuts.Select(c => c.Kind), Is.All.EqualTo("gradual"));
+    }
+
+    [Test]
+    public async Task Detect_OnMixedEditInParts_FindsHardAndGradualCuts()
+    {
+        var truth = await SceneGroundTruth.MixedAsync(40, 320, 180);
+
+        var result = await Detector.DetectAsync(truth.Path, new SceneOptions());
+
+        TestContext.Out.WriteLine("truth: " + string.Join(", ", truth.Cuts.Select(c => $"{c.Kind} {c.Time:0.00}")));
+        Log(result);
+        var hard = IntervalScore.Events(truth.OfKind("hard").Select(c => (double)c.Frame).ToList(), result.Cuts.Where(c => c.Kind == "hard").Select(c => (double)c.Frame).ToList(), 1);
+        var gradual = IntervalScore.Events(truth.OfKind("gradual").Select(c => c.Time).ToList(), result.Cuts.Where(c => c.Kind == "gradual").Select(c => c.Time).ToList(), 0.5);
+        Assert.That(hard.F1, Is.EqualTo(1.0), "hard cuts within one frame");
+        Assert.That(gradual.F1, Is.GreaterThanOrEqualTo(0.9), "gradual within 0.5 s");
+    }
+
+    [Test]
+    public async Task Detect_OnStaticClip_FindsNoCut()
+    {
+        var result = await Detector.DetectAsync((await SceneGroundTruth.StaticAsync()).Path, new SceneOptions());
+
+        Log(result);
+        Assert.That(result.Cuts, Is.Empty);
+        Assert.That(result.Scenes, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Detect_OnSlowPan_FindsNoCut()
+    {
+        var result = await Detector.DetectAsync((await SceneGroundTruth.PanAsync()).Path, new SceneOptions());
+
+        Log(result);
+        Assert.That(result.Cuts, Is.Empty);
+    }
+
+    [Test]
+    public async Task Detect_InSlidesMode_FindsOneLineChangesWithinHalfASecond()
+    {
+        var truth = await SlideGroundTruth.OneLineChangesAsync();
+
+        var result = await Detector.DetectAsync(truth.Path, new SceneOptions(SceneMode.Slides));
+
+        Log(result);
+        var score = IntervalScore.Events(truth.Cuts.Select(c => c.Time).ToList(), result.Cuts.Select(c => c.Time).ToList(), 0.5);
+        Assert.That(score.F1, Is.GreaterThanOrEqualTo(0.95));
+    }
+
+    [Test]
+    public async Task Detect_InContentMode_MissesOneLineSlideChanges()
+    {
+        // Why slides mode exists: a changed line is far below any histogram/HSV threshold.
+        var result = await Detector.DetectAsync((await SlideGroundTruth.OneLineChangesAsync()).Path, new SceneOptions());
+
+        Assert.That(result.Cuts, Is.Empty);
+    }
+
+    [Test]
+    public async Task Detect_WithKeyframesFolder_WritesOneJpegPerSceneFromItsMiddle()
+    {
+        var truth = await SceneGroundTruth.HardCutsAsync();
+        using var folder = new TempDirectory();
+
+        var result = await Detector.DetectAsync(truth.Path, new SceneOptions(KeyframesDirectory: folder.Path));
+
+        Assert.That(result.Scenes, Has.Count.EqualTo(truth.Cuts.Count + 1));
+        foreach (var scene in result.Scenes)
+        {
+            Assert.That(scene.Keyframe, Does.Exist);
+            Assert.That(scene.KeyframeTime, Is.EqualTo((scene.Start + scene.End) / 2).Within(0.001));
+            Assert.That(new FileInfo(scene.Keyframe!).Length, Is.GreaterThan(1000));
+        }
+    }
+
+    [Test]
+    public void Detect_OnTextFile_ThrowsMediaUnreadable()
+    {
+        var e = Assert.ThrowsAsync<GilgameshException>(() => Detector.DetectAsync(MediaGenerator.TextFileNamedMp4(), new SceneOptions()));
+        Assert.That(e!.Code, Is.EqualTo(ErrorCodes.MediaUnreadable));
+    }
+
+    [Test]
+    public async Task Detect_OnTruncatedVideo_ThrowsMediaError()
+    {
+        var truncated = await MediaGenerator.TruncatedMp4Async();
+
+        var e = Assert.ThrowsAsync<GilgameshException>(() => Detector.DetectAsync(truncated, new SceneOptions()));
+        Assert.That(e!.Code, Is.AnyOf(ErrorCodes.MediaUnreadable, ErrorCodes.FfmpegFailed));
+    }
+
+    [Test]
+    public async Task Detect_OnAudioOnlyFile_ThrowsMediaUnreadable()
+    {
+        var e = Assert.ThrowsAsync<GilgameshException>(async () => await Detector.DetectAsync(await MediaGenerator.ToneOnlyAsync(), new SceneOptions()));
+        Assert.That(e!.Code, Is.EqualTo(ErrorCodes.MediaUnreadable));
+    }
+
+    [Test]
+    public async Task Detect_WhenCancelledMidway_StopsFfmpegPromptly()
+    {
+        var truth = await SceneGroundTruth.GradualAsync();
+        using var cancel = new CancellationTokenSource();
+        var cancelledAt = System.Diagnostics.Stopwatch.StartNew();
+        var progress = new InlineProgress(p => { if (p > 0.2 && !cancel.IsCancellationRequested) { cancelledAt.Restart(); cancel.Cancel(); } });
+
+        Assert.CatchAsync<OperationCanceledException>(() => Detector.DetectAsync(truth.Path, new SceneOptions(), progress, cancel.Token));
+
+        Assert.That(cancelledAt.Elapsed, Is.LessThan(TimeSpan.FromSeconds(2)), "cancellation to exception");
+        Assert.That(FfmpegProcesses.WithArgument(Path.GetFileName(truth.Path)), Is.Empty, "no ffmpeg left running");
+    }
+}
