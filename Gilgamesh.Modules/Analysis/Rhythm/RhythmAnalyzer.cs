@@ -38,6 +38,8 @@ internal static class RhythmAnalyzer
         if (samples.Length == 0) return RhythmResult.Empty(0);
         var duration = Math.Round((double)samples.Length / SampleRate, 3);
 
+        // The timbre/chroma spectrogram does not depend on the beat path: compute both at once (half the STFT work each).
+        var timbreTask = Task.Run(() => TimbreAndChroma.Compute(StftFrames.Compute(samples, FeatureFft, FeatureHop, ct), SampleRate, FeatureFft, ct), ct);
         var onset = OnsetEnvelope.Compute(StftFrames.Compute(samples, OnsetFft, OnsetHop, ct), SampleRate, OnsetFft, OnsetHop, ct);
         progress?.Report(0.4);
         var estimator = new TempoEstimator(onset.FrameRate);
@@ -76,7 +78,7 @@ internal static class RhythmAnalyzer
         }
         var downbeats = beats.Where(b => b.Position == 1).Select(b => b.Time).ToArray();
 
-        var timbre = TimbreAndChroma.Compute(StftFrames.Compute(samples, FeatureFft, FeatureHop, ct), SampleRate, FeatureFft, ct);
+        var timbre = timbreTask.GetAwaiter().GetResult();
         progress?.Report(0.9);
         var featureRate = (double)SampleRate / FeatureHop;
         var sections = SectionSegmenter.Segment(timbre, featureRate, duration, beatTimes);
