@@ -49,6 +49,9 @@ internal sealed class AppRunner : IAsyncDisposable
         psi.ArgumentList.Add($"http://127.0.0.1:{port}");
         psi.Environment["Gilgamesh__DataDir"] = dataDir;
         psi.Environment["Logging__LogLevel__Default"] = "Information";
+        // Every route needs an identity: the bench signs in as this admin and uses an API key; wrk must not be rate limited.
+        psi.Environment["Gilgamesh__Admin__Password"] = Gilgamesh.Tests.Support.TestAccounts.AdminPassword;
+        psi.Environment["Accounts__ApiRequestsPerMinute"] = "100000000";
         psi.Environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning";
         var clock = Stopwatch.StartNew();
         var runner = new AppRunner(Process.Start(psi)!, clock, new Uri($"http://127.0.0.1:{port}"));

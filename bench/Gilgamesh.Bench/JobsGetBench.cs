@@ -24,10 +24,11 @@ internal sealed partial class JobsGetBench(BenchOptions options) : IBenchmark
         {
             await using var app = await AppRunner.StartAsync(options.AppDll, dataDir, Machine.FreePort(), TimeSpan.FromSeconds(180), TimeSpan.FromMilliseconds(100));
             Console.WriteLine($"app: dotnet {options.AppDll} on {app.BaseAddress} (embedded cluster in {dataDir}), ready in {app.ReadyMs / 1000:0.0} s");
-            var id = await CreateFinishedJobAsync(app.BaseAddress);
+            var key = await AdminKeyAsync(app.BaseAddress);
+            var id = await CreateFinishedJobAsync(app.BaseAddress, key);
             var jobUrl = new Uri(app.BaseAddress, $"/api/v1/jobs/{id}").ToString();
             var liveUrl = new Uri(app.BaseAddress, "/health/live").ToString();
-            using (var http = new HttpClient())
+            using (var http = Gilgamesh.Tests.Support.TestAccounts.KeyClient(app.BaseAddress, key))
             {
                 var body = await http.GetStringAsync(jobUrl);
                 Console.WriteLine($"job {id}: response {body.Length} bytes, {JsonNode.Parse(body)!["logs"]!.AsArray().Count} log lines");
@@ -35,7 +36,7 @@ internal sealed partial class JobsGetBench(BenchOptions options) : IBenchmark
 
             Console.WriteLine("warm-up: 3 s each, not counted");
             await WrkAsync(liveUrl, 3);
-            await WrkAsync(jobUrl, 3);
+            await WrkAsync(jobUrl, 3, key);
 
             var cpuApp = new List<double>();
             var cpuPg = new List<double>();
@@ -45,7 +46,7 @@ internal sealed partial class JobsGetBench(BenchOptions options) : IBenchmark
             {
                 var l = await WrkAsync(liveUrl, options.WrkSeconds);
                 var before = CpuAccounting.Sample(app.Pid, dataDir);
-                var j = await WrkAsync(jobUrl, options.WrkSeconds);
+                var j = await WrkAsync(jobUrl, options.WrkSeconds, key);
                 var after = CpuAccounting.Sample(app.Pid, dataDir);
                 var requests = j.Rps * options.WrkSeconds;
                 cpuApp.Add((after.App - before.App) * 1e6 / requests);
@@ -82,9 +83,16 @@ internal sealed partial class JobsGetBench(BenchOptions options) : IBenchmark
     }
 
     /// <summary>Starts the kernel's self-test job (1 s) and waits until it has succeeded.</summary>
-    private static async Task<Guid> CreateFinishedJobAsync(Uri baseAddress)
+    internal static async Task<string> AdminKeyAsync(Uri baseAddress)
     {
-        using var http = new HttpClient { BaseAddress = baseAddress };
+        using var session = await Gilgamesh.Tests.Support.TestAccounts.SignInAsync(baseAddress,
+            Gilgamesh.Tests.Support.TestAccounts.AdminUser, Gilgamesh.Tests.Support.TestAccounts.AdminPassword);
+        return await Gilgamesh.Tests.Support.TestAccounts.CreateKeyAsync(session, "bench");
+    }
+
+    private static async Task<Guid> CreateFinishedJobAsync(Uri baseAddress, string key)
+    {
+        using var http = Gilgamesh.Tests.Support.TestAccounts.KeyClient(baseAddress, key);
         using var response = await http.PostAsJsonAsync("/api/v1/jobs/selftest", new { durationSeconds = 1 });
         response.EnsureSuccessStatusCode();
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
@@ -106,9 +114,10 @@ internal sealed partial class JobsGetBench(BenchOptions options) : IBenchmark
         public JsonNode ToJson() => new JsonObject { ["rps"] = Rps, ["p50Ms"] = P50Ms, ["p99Ms"] = P99Ms, ["errors"] = Errors };
     }
 
-    private static async Task<WrkResult> WrkAsync(string url, int seconds)
+    private static async Task<WrkResult> WrkAsync(string url, int seconds, string? apiKey = null)
     {
-        var (code, stdout, stderr) = await Proc.RunAsync("wrk", ["-t2", "-c32", $"-d{seconds}s", "--latency", url]);
+        string[] auth = apiKey is null ? [] : ["-H", $"X-Api-Key: {apiKey}"];
+        var (code, stdout, stderr) = await Proc.RunAsync("wrk", ["-t2", "-c32", $"-d{seconds}s", "--latency", .. auth, url]);
         if (code != 0) throw new InvalidOperationException($"wrk failed ({code}): {stderr}{stdout}");
         return ParseWrk(stdout);
     }

@@ -23,6 +23,9 @@ internal sealed class ProgressLatencyBench : IBenchmark
     private const double GoalP95Ms = 100;
     private const int JobsAtOnce = 3;
 
+    /// <summary>The WebSocket needs an identity like every route; an admin key sees every job.</summary>
+    private static string _apiKey = "";
+
     public async Task RunAsync(BenchResult result)
     {
         var dataDir = Machine.TempDir("progress");
@@ -36,10 +39,13 @@ internal sealed class ProgressLatencyBench : IBenchmark
                 ["Gilgamesh:DataDir"] = dataDir,
                 ["Jobs:QueuePollMilliseconds"] = "100",
                 ["Logging:LogLevel:Default"] = "Error",
+                ["Gilgamesh:Admin:Password"] = Gilgamesh.Tests.Support.TestAccounts.AdminPassword,
+                ["Accounts:ApiRequestsPerMinute"] = "100000000",
             }), [typeof(BenchModule).Assembly]);
             await app.StartAsync();
             using var http = new HttpClient { BaseAddress = new Uri(url) };
             await WaitReadyAsync(http);
+            _apiKey = await JobsGetBench.AdminKeyAsync(new Uri(url));
             Console.WriteLine($"in-process host ready in {clock.Elapsed.TotalSeconds:0.0} s (fresh embedded cluster in {dataDir})");
             var scheduler = app.Services.GetRequiredService<IJobScheduler>();
 
@@ -103,6 +109,7 @@ internal sealed class ProgressLatencyBench : IBenchmark
         var fromUpdated = new List<double>();
         var seen = new HashSet<int>();
         using var ws = new ClientWebSocket();
+        ws.Options.SetRequestHeader("X-Api-Key", _apiKey);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await ws.ConnectAsync(new Uri($"ws://127.0.0.1:{port}/api/v1/jobs/{jobId}/ws"), timeout.Token);
         var buffer = new byte[16 * 1024];

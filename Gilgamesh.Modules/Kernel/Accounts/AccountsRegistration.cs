@@ -30,6 +30,7 @@ public static class AccountsRegistration
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<CurrentUser>();
+        services.AddSingleton<AccessCache>();
         services.AddSingleton<UserAdministration>();
         services.AddSingleton<InitialAdmin>();
         services.AddAntiforgery(o => o.HeaderName = AntiforgeryCheck.HeaderName);

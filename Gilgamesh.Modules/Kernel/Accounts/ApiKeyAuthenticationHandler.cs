@@ -14,7 +14,8 @@ internal sealed class ApiKeyAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     ApiKeyStore keys,
-    UserStore users) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    UserStore users,
+    AccessCache cache) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string HeaderName = "X-Api-Key";
@@ -32,15 +33,19 @@ internal sealed class ApiKeyAuthenticationHandler(
         if (key is null) return AuthenticateResult.NoResult();
         // The failure reasons stay vague on purpose, and the key itself is never logged.
         if (!ApiKeyFormat.TryParse(key, out var prefix)) return AuthenticateResult.Fail("Malformed API key");
-        var record = await keys.FindByPrefixAsync(prefix, Context.RequestAborted);
+        if (!cache.TryGetKey(prefix, out var record, out var owner))
+        {
+            record = (await keys.FindByPrefixAsync(prefix, Context.RequestAborted))!;
+            owner = record is null ? null! : (await users.GetAsync(record.UserId, Context.RequestAborted))!;
+            if (record is not null && owner is not null) cache.PutKey(record, owner);
+        }
         if (record is null || !ApiKeyFormat.Matches(key, record.KeyHash)) return AuthenticateResult.Fail("Unknown API key");
         if (record.RevokedAt is not null) return AuthenticateResult.Fail("Revoked API key");
         if (record.ExpiresAt is { } expires && expires <= DateTimeOffset.UtcNow) return AuthenticateResult.Fail("Expired API key");
-        var owner = await users.GetAsync(record.UserId, Context.RequestAborted);
         if (owner is null || owner.Disabled) return AuthenticateResult.Fail("API key of a disabled user");
 
         var role = Roles.Rank(record.Role) <= Roles.Rank(owner.Role) ? record.Role : owner.Role;
-        _ = keys.TouchAsync(record.Id);
+        if (cache.ShouldTouch(record.Id)) _ = keys.TouchAsync(record.Id);
         var principal = CurrentUser.CreatePrincipal(owner, role, SchemeName, record.Id);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }

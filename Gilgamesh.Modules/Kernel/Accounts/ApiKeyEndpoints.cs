@@ -48,12 +48,13 @@ public static class ApiKeyEndpoints
         return TypedResults.Created($"/api/v1/keys/{record.Id}", new { key, apiKey = record.ToView() });
     }
 
-    private static async Task<IResult> RevokeAsync(Guid id, ApiKeyStore store, CurrentUser me, AuditLog audit, HttpContext http)
+    private static async Task<IResult> RevokeAsync(Guid id, ApiKeyStore store, CurrentUser me, AuditLog audit, AccessCache cache, HttpContext http)
     {
         var key = await store.GetAsync(id, http.RequestAborted);
         // Someone else's key does not exist as far as a non-admin can tell.
         if (key is null || !me.CanSee(key.UserId.ToString())) return ApiProblem.NotFound("api_key.not_found", $"No API key {id}.");
         await store.RevokeAsync(id, http.RequestAborted);
+        cache.ForgetKey(key.Prefix);
         await audit.WriteAsync(AuditLog.Kinds.KeyRevoked, key.UserId, me.Id, http.Connection.RemoteIpAddress?.ToString(),
             new { keyId = id, prefix = key.Prefix });
         return TypedResults.NoContent();

@@ -77,7 +77,7 @@ public static class AuthEndpoints
     }
 
     private static async Task<IResult> ChangePasswordAsync(ChangePasswordRequest request, HttpContext http, CurrentUser me, UserStore users,
-        Passwords passwords, AuditLog audit, GilgameshOptions options)
+        Passwords passwords, AuditLog audit, GilgameshOptions options, AccessCache cache)
     {
         var user = await users.GetAsync(me.Id, http.RequestAborted);
         if (user is null || !passwords.Verify(user.PasswordHash, request.CurrentPassword ?? ""))
@@ -85,6 +85,7 @@ public static class AuthEndpoints
         if (Passwords.Problem(request.NewPassword) is { } problem)
             return ApiProblem.Create(400, "auth.weak_password", "Bad request", problem);
         await users.SetPasswordAsync(user.Id, passwords.Hash(request.NewPassword), mustChange: false);
+        cache.ForgetUser(user.Id);
         await audit.WriteAsync(AuditLog.Kinds.PasswordChanged, user.Id, user.Id, http.Connection.RemoteIpAddress?.ToString());
         // The printed first password has served its purpose.
         if (user.UserName == InitialAdmin.UserNameOf(options)) InitialAdmin.ForgetPasswordFile(options);

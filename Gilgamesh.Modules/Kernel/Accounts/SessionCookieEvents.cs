@@ -27,9 +27,14 @@ internal sealed class SessionCookieEvents : CookieAuthenticationEvents
 
     public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
     {
-        var users = context.HttpContext.RequestServices.GetRequiredService<UserStore>();
+        var services = context.HttpContext.RequestServices;
+        var cache = services.GetRequiredService<AccessCache>();
         var id = Guid.TryParse(context.Principal?.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, out var g) ? g : Guid.Empty;
-        var user = await users.GetAsync(id, context.HttpContext.RequestAborted);
+        if (!cache.TryGetUser(id, out var user))
+        {
+            user = (await services.GetRequiredService<UserStore>().GetAsync(id, context.HttpContext.RequestAborted))!;
+            if (user is not null) cache.PutUser(user);
+        }
         if (user is null || user.Disabled)
         {
             context.RejectPrincipal();

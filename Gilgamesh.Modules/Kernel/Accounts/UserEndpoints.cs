@@ -28,7 +28,8 @@ public static class UserEndpoints
         return TypedResults.Created($"/api/v1/users/{user!.Id}", new { user = user.ToView(), password });
     }
 
-    private static async Task<IResult> UpdateAsync(Guid id, UpdateUserRequest request, UserStore store, AuditLog audit, CurrentUser me, HttpContext http)
+    private static async Task<IResult> UpdateAsync(Guid id, UpdateUserRequest request, UserStore store, AuditLog audit, CurrentUser me,
+        AccessCache cache, HttpContext http)
     {
         var user = await store.GetAsync(id, http.RequestAborted);
         if (user is null) return ApiProblem.NotFound("user.not_found", $"No user {id}.");
@@ -46,15 +47,18 @@ public static class UserEndpoints
             await store.SetDisabledAsync(id, disabled);
             await audit.WriteAsync(disabled ? AuditLog.Kinds.UserDisabled : AuditLog.Kinds.UserEnabled, id, me.Id, ip);
         }
+        cache.ForgetUser(id);
         return TypedResults.Ok((await store.GetAsync(id))!.ToView());
     }
 
-    private static async Task<IResult> ResetPasswordAsync(Guid id, UserStore store, Passwords passwords, AuditLog audit, CurrentUser me, HttpContext http)
+    private static async Task<IResult> ResetPasswordAsync(Guid id, UserStore store, Passwords passwords, AuditLog audit, CurrentUser me,
+        AccessCache cache, HttpContext http)
     {
         var user = await store.GetAsync(id, http.RequestAborted);
         if (user is null) return ApiProblem.NotFound("user.not_found", $"No user {id}.");
         var password = Passwords.Generate();
         await store.SetPasswordAsync(id, passwords.Hash(password), mustChange: true);
+        cache.ForgetUser(id);
         await audit.WriteAsync(AuditLog.Kinds.PasswordReset, id, me.Id, http.Connection.RemoteIpAddress?.ToString());
         return TypedResults.Ok(new { password });
     }
