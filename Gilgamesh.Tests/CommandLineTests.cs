@@ -7,18 +7,8 @@ namespace Gilgamesh.Tests;
 /// <summary>The App binary's verbs, run as a user runs them.</summary>
 public sealed class CommandLineTests
 {
-    private static async Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(IDictionary<string, string>? env, params string[] args)
-    {
-        var psi = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(Path.Combine(RepositoryPaths.TestBin, "Gilgamesh.App.dll"));
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        foreach (var (k, v) in env ?? new Dictionary<string, string>()) psi.Environment[k] = v;
-        using var process = System.Diagnostics.Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private static Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(IDictionary<string, string>? env, params string[] args) =>
+        AppCli.RunAsync(env, args);
 
     [Test]
     public async Task Migrate_OnAnEmptyDatabase_AppliesEverySchemaAndExitsZero()

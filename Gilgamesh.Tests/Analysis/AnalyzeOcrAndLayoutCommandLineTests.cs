@@ -7,18 +7,7 @@ namespace Gilgamesh.Tests.Analysis;
 /// <summary><c>gilgamesh analyze ocr|layout</c> run as a user runs them: JSON on stdout, errors as one line and a non-zero exit.</summary>
 public sealed class AnalyzeOcrAndLayoutCommandLineTests
 {
-    private static async Task<(int ExitCode, string StdOut, string StdErr)> AnalyzeAsync(params string[] args)
-    {
-        var psi = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(Path.Combine(RepositoryPaths.TestBin, "Gilgamesh.App.dll"));
-        psi.ArgumentList.Add("analyze");
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var process = System.Diagnostics.Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private static Task<(int ExitCode, string StdOut, string StdErr)> AnalyzeAsync(params string[] args) => AppCli.RunAsync(["analyze", .. args]);
 
     [Test]
     public async Task AnalyzeOcr_OnATitleSlide_PrintsFramesBlocksAndLinesWithPixelAndNormalizedBoxes()

@@ -7,17 +7,7 @@ namespace Gilgamesh.Tests.Analysis.Rhythm;
 /// <summary><c>gilgamesh analyze rhythm</c> run as a user runs it (the App binary in the test output folder).</summary>
 public sealed class RhythmCommandLineTests
 {
-    private static async Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(params string[] args)
-    {
-        var psi = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(Path.Combine(RepositoryPaths.TestBin, "Gilgamesh.App.dll"));
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var process = System.Diagnostics.Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private static Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(params string[] args) => AppCli.RunAsync(args);
 
     [Test]
     public async Task AnalyzeRhythm_OnDrumTrack_PrintsTempoBeatsDownbeatsAndSectionsAsJson()
