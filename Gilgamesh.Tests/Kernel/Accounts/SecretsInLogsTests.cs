@@ -14,6 +14,8 @@ public sealed class SecretsInLogsTests
         await using var App = await AppInstance.StartAsync(settings: new Dictionary<string, string?>
         {
             ["Logging:LogLevel:Default"] = "Debug", ["Logging:LogLevel:Microsoft.AspNetCore"] = "Debug",
+            // The console stays quiet; the captured provider gets everything.
+            ["Logging:Console:LogLevel:Default"] = "Warning",
         });
         using var editor = await App.CreateUserAsync("editor");
         using var http = App.Anonymous();
