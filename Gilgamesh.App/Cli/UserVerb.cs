@@ -1,9 +1,5 @@
 using Gilgamesh.App.Hosting;
 using Gilgamesh.Modules.Kernel.Accounts;
-using Gilgamesh.Modules.Kernel.Database;
-using Gilgamesh.Modules.Kernel.Hosting;
-using Gilgamesh.Modules.Kernel.Modules;
-using Npgsql;
 
 namespace Gilgamesh.App.Cli;
 
@@ -26,32 +22,18 @@ internal static class UserVerb
             return 2;
         }
 
-        var configuration = VerbConfiguration.Build([]);
         using var loggerFactory = LoggerFactory.Create(GilgameshHost.ConfigureLogging);
-        DapperConventions.Apply();
-        var options = configuration.GetSection(GilgameshOptions.Section).Get<GilgameshOptions>() ?? new GilgameshOptions();
-        var catalog = ModuleCatalog.Discover([typeof(IGilgameshModule).Assembly]);
-        var database = await DatabaseBootstrap.StartAsync(configuration, loggerFactory.CreateLogger("Gilgamesh.User"));
-        try
+        await using var database = await VerbDatabase.OpenAsync(VerbConfiguration.Build([]), loggerFactory);
+        var users = new UserStore(database.DataSource);
+        var passwords = new Passwords();
+        var audit = new AuditLog(database.DataSource);
+        return args[0] switch
         {
-            await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
-            await new SchemaMigrator(dataSource, loggerFactory.CreateLogger<SchemaMigrator>())
-                .MigrateAsync(catalog.Schemas, DatabaseBootstrap.MigrationsRoot(configuration));
-            var users = new UserStore(dataSource);
-            var passwords = new Passwords();
-            var audit = new AuditLog(dataSource);
-            return args[0] switch
-            {
-                "list" => await ListAsync(users),
-                "add" => await AddAsync(args[1], Options(args[2..]), new UserAdministration(users, passwords, audit)),
-                "reset-password" => await ResetAsync(args[1], users, passwords, audit),
-                _ => await SetDisabledAsync(args[1], args[0] == "disable", users, audit),
-            };
-        }
-        finally
-        {
-            if (database.Embedded is not null) await database.Embedded.StopAsync();
-        }
+            "list" => await ListAsync(users),
+            "add" => await AddAsync(args[1], Options(args[2..]), new UserAdministration(users, passwords, audit)),
+            "reset-password" => await ResetAsync(args[1], users, passwords, audit),
+            _ => await SetDisabledAsync(args[1], args[0] == "disable", users, audit),
+        };
     }
 
     private static async Task<int> ListAsync(UserStore users)

@@ -2,7 +2,6 @@ using Dapper;
 using Gilgamesh.Modules.Kernel.Hosting;
 using Gilgamesh.Modules.Kernel.Jobs;
 using Gilgamesh.Modules.Kernel.Media;
-using Gilgamesh.Modules.Kernel.SelfTest;
 using Gilgamesh.Modules.Kernel.Storage;
 using Npgsql;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Gilgamesh.Modules.Kernel.Errors;
 using Gilgamesh.Modules.Kernel.Media;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,9 +22,7 @@ internal sealed class LayoutCommand : IAnalysisCommand
         var result = new LayoutOptions();
         foreach (var (key, value) in options)
         {
-            var number = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n)
-                ? n
-                : throw new GilgameshException(LayoutErrorCodes.InvalidOption, $"--{key} expects a number, got '{value}'", 400);
+            var number = AnalysisOption.Number(key, value, LayoutErrorCodes.InvalidOption);
             result = key.ToLowerInvariant() switch
             {
                 "fps" => result with { SampleFps = number },

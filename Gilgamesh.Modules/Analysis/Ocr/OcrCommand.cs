@@ -1,4 +1,3 @@
-using System.Globalization;
 using Gilgamesh.Modules.Kernel.Errors;
 using Gilgamesh.Modules.Kernel.Media;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,8 +38,5 @@ internal sealed class OcrCommand : IAnalysisCommand
         return result;
     }
 
-    private static double Number(string key, string value) =>
-        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
-            ? number
-            : throw new GilgameshException(OcrErrorCodes.InvalidOption, $"--{key} expects a number, got '{value}'", 400);
+    private static double Number(string key, string value) => AnalysisOption.Number(key, value, OcrErrorCodes.InvalidOption);
 }

@@ -29,8 +29,6 @@ internal sealed record SilenceOptions(
             options.TryGetValue("sample-rate", out var r) ? (int)Number(r, "sample-rate") : defaults.SampleRate);
     }
 
-    private static double Number(string text, string name) =>
-        double.TryParse(text.TrimEnd('s'), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
-            ? value
-            : throw new GilgameshException(ErrorCodes.InvalidRequest, $"--{name} expects a number, got '{text}'", 400);
+    // "0.25s" is accepted as 0.25 (seconds), as in auto-editor's options.
+    private static double Number(string text, string name) => AnalysisOption.Number(name, text.TrimEnd('s'), ErrorCodes.InvalidRequest);
 }

@@ -49,9 +49,3 @@ internal sealed class SelfTestJobHandler(FfmpegRunner ffmpeg, MediaProbe probe, 
         };
     }
 }
-
-/// <summary>A synchronous <see cref="IProgress{T}"/>: reports arrive in order (Progress&lt;T&gt; posts to the pool).</summary>
-public sealed class InlineProgress(Action<double> report) : IProgress<double>
-{
-    public void Report(double value) => report(value);
-}

@@ -1,3 +1,4 @@
+using Gilgamesh.Modules.Kernel.Hosting;
 using Gilgamesh.Modules.Analysis.Scenes;
 using Gilgamesh.Modules.Kernel.Errors;
 using Gilgamesh.Tests.Support;
