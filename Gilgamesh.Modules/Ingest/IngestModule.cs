@@ -1,0 +1,35 @@
+using Gilgamesh.Modules.Ingest.Library;
+using Gilgamesh.Modules.Kernel.Modules;
+using Hangfire;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gilgamesh.Modules.Ingest;
+
+/// <summary>
+/// The ingest module: the media library and every way into it (browser and API uploads, URLs). Schema
+/// <c>ingest</c>; other modules use <see cref="Contracts.IMediaLibrary"/>. Each slice registers itself.
+/// </summary>
+public sealed class IngestModule : IGilgameshModule
+{
+    public const string ModuleName = "ingest";
+
+    public string Name => ModuleName;
+    public string Schema => "ingest";
+    public IReadOnlyList<NavItem> Navigation => [new("Library", "#/library", 10)];
+
+    public void RegisterServices(IServiceCollection services, IConfiguration configuration)
+    {
+        LibrarySlice.Register(services, configuration);
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder api)
+    {
+        LibrarySlice.Map(api);
+    }
+
+    public void RegisterRecurringJobs(IRecurringJobManager recurringJobs)
+    {
+    }
+}

@@ -1,0 +1,22 @@
+using Gilgamesh.Modules.Ingest.Contracts;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gilgamesh.Modules.Ingest.Library;
+
+/// <summary>The media library slice: items, the ingest path every source shares, the public contract.</summary>
+internal static class LibrarySlice
+{
+    public static void Register(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<MediaItemStore>();
+        services.AddSingleton<MediaClassifier>();
+        services.AddSingleton<MediaIngestor>();
+        services.AddSingleton<IMediaLibrary, MediaLibrary>();
+    }
+
+    public static void Map(IEndpointRouteBuilder api)
+    {
+    }
+}

@@ -1,0 +1,58 @@
+using Dapper;
+using Npgsql;
+
+namespace Gilgamesh.Modules.Ingest.Library;
+
+/// <summary>Reads and writes <c>ingest.media_items</c>; the only class that knows the table.</summary>
+internal sealed class MediaItemStore(NpgsqlDataSource dataSource)
+{
+    private const string Columns = """
+        id, owner_id, source, source_url, display_name, status, rejected_code, rejected_reason, storage_key,
+        content_type, size_bytes, sha256, kind, duration_seconds, width, height, video_codec, audio_codec,
+        format_name, previews::text as previews, created_at, updated_at
+        """;
+
+    public async Task<MediaItem?> GetAsync(Guid id, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<MediaItem>(new CommandDefinition(
+            $"select {Columns} from ingest.media_items where id = @id", new { id }, cancellationToken: ct));
+    }
+
+    /// <summary>The owner's live item with these bytes, if any (rejected items do not count).</summary>
+    public async Task<MediaItem?> FindByHashAsync(Guid ownerId, string sha256, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<MediaItem>(new CommandDefinition(
+            $"select {Columns} from ingest.media_items where owner_id = @ownerId and sha256 = @sha256 and status <> 'rejected'",
+            new { ownerId, sha256 }, cancellationToken: ct));
+    }
+
+    /// <summary>
+    /// Inserts a ready item unless the owner already has one with the same SHA-256 (a concurrent upload of the
+    /// same bytes); returns the row that won and whether it was ours.
+    /// </summary>
+    public async Task<(MediaItem Item, bool Inserted)> InsertReadyAsync(MediaItem item, CancellationToken ct)
+    {
+        const string insert = """
+            insert into ingest.media_items (id, owner_id, source, source_url, display_name, status, storage_key,
+                content_type, size_bytes, sha256, kind, duration_seconds, width, height, video_codec, audio_codec, format_name)
+            values (@Id, @OwnerId, @Source, @SourceUrl, @DisplayName, 'ready', @StorageKey,
+                @ContentType, @SizeBytes, @Sha256, @Kind, @DurationSeconds, @Width, @Height, @VideoCodec, @AudioCodec, @FormatName)
+            on conflict (owner_id, sha256) where sha256 is not null and status <> 'rejected' do nothing
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var inserted = await connection.ExecuteAsync(new CommandDefinition(insert, item, cancellationToken: ct)) == 1;
+        var row = inserted
+            ? await GetAsync(item.Id, ct)
+            : await FindByHashAsync(item.OwnerId, item.Sha256!, ct);
+        return (row ?? throw new InvalidOperationException($"media item {item.Id} vanished after insert"), inserted);
+    }
+
+    public async Task<bool> DeleteAsync(Guid id, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "delete from ingest.media_items where id = @id", new { id }, cancellationToken: ct)) == 1;
+    }
+}
