@@ -1,4 +1,6 @@
+using Gilgamesh.Modules.Ingest.Analyses;
 using Gilgamesh.Modules.Ingest.Library;
+using Gilgamesh.Modules.Ingest.Links;
 using Gilgamesh.Modules.Kernel.Modules;
 using Hangfire;
 using Microsoft.AspNetCore.Routing;
@@ -22,14 +24,19 @@ public sealed class IngestModule : IGilgameshModule
     public void RegisterServices(IServiceCollection services, IConfiguration configuration)
     {
         LibrarySlice.Register(services, configuration);
+        LinksSlice.Register(services, configuration);
+        AnalysesSlice.Register(services, configuration);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
         LibrarySlice.Map(api);
+        LinksSlice.Map(api);
+        AnalysesSlice.Map(api);
     }
 
     public void RegisterRecurringJobs(IRecurringJobManager recurringJobs)
     {
+        LinksSlice.RegisterRecurringJobs(recurringJobs);
     }
 }

@@ -1,0 +1,43 @@
+using System.Text.Json.Serialization;
+using Gilgamesh.Modules.Ingest.Library;
+using Gilgamesh.Modules.Kernel.Accounts;
+using Gilgamesh.Modules.Kernel.Errors;
+using Gilgamesh.Modules.Kernel.Jobs;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Gilgamesh.Modules.Ingest.Analyses;
+
+/// <summary>Body of POST /media/{id}/analyses; no body or no list → scenes and OCR.</summary>
+internal sealed record StartAnalysesRequest([property: JsonPropertyName("analyses")] IReadOnlyList<string>? Analyses);
+
+/// <summary><c>POST /api/v1/ingest/media/{id}/analyses</c> starts the job; <c>GET</c> returns what is stored. Others' items are 404.</summary>
+internal static class AnalysesEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapPost("/media/{id:guid}/analyses", StartAsync).RequireAuthorization(Policies.Editor);
+        api.MapGet("/media/{id:guid}/analyses", GetAsync).RequireAuthorization(Policies.Viewer);
+    }
+
+    private static async Task<IResult> StartAsync(Guid id, StartAnalysesRequest? request, MediaItemStore items, IJobScheduler scheduler,
+        CurrentUser me, CancellationToken ct)
+    {
+        if (await VisibleAsync(id, items, me, ct) is null) return NotFound(id);
+        var kinds = request?.Analyses is { Count: > 0 } asked ? asked.Distinct().ToList() : [AnalysisKinds.Scenes, AnalysisKinds.Ocr];
+        if (kinds.FirstOrDefault(k => !AnalysisKinds.All.Contains(k)) is { } unknown)
+            return ApiProblem.Create(400, ErrorCodes.InvalidRequest, "Bad request", $"Unknown analysis '{unknown}'; use scenes, ocr or transcript.");
+        var job = await scheduler.EnqueueAsync(new JobRequest(IngestModule.ModuleName, AnalyzeMediaJob.KindName,
+            new AnalyzeMediaInput(id, kinds), me.Id.ToString(), JobQueues.Media), ct);
+        return TypedResults.Accepted($"/api/v1/jobs/{job.Id}", job);
+    }
+
+    private static async Task<IResult> GetAsync(Guid id, MediaItemStore items, MediaAnalysisStore analyses, CurrentUser me, CancellationToken ct) =>
+        await VisibleAsync(id, items, me, ct) is null ? NotFound(id) : TypedResults.Ok(await analyses.GetAsync(id, ct));
+
+    private static async Task<MediaItem?> VisibleAsync(Guid id, MediaItemStore items, CurrentUser me, CancellationToken ct) =>
+        await items.GetAsync(id, ct) is { } item && me.CanSee(item.OwnerId.ToString()) ? item : null;
+
+    private static IResult NotFound(Guid id) => ApiProblem.NotFound(IngestErrorCodes.MediaNotFound, $"No media item {id}.");
+}

@@ -1,0 +1,11 @@
+namespace Gilgamesh.Modules.Ingest.Analyses;
+
+/// <summary>The analyses a media item can have. Transcript is accepted and left null until the speech/captions work is wired.</summary>
+internal static class AnalysisKinds
+{
+    public const string Scenes = "scenes";
+    public const string Ocr = "ocr";
+    public const string Transcript = "transcript";
+
+    public static readonly string[] All = [Scenes, Ocr, Transcript];
+}

@@ -1,0 +1,85 @@
+using System.Text.Json;
+using Gilgamesh.Modules.Analysis.Ocr;
+using Gilgamesh.Modules.Analysis.Scenes;
+using Gilgamesh.Modules.Ingest.Library;
+using Gilgamesh.Modules.Kernel.Errors;
+using Gilgamesh.Modules.Kernel.Hosting;
+using Gilgamesh.Modules.Kernel.Storage;
+
+namespace Gilgamesh.Modules.Ingest.Analyses;
+
+/// <summary>
+/// Runs the requested analyses of one library item with the existing engines and stores them: scenes (content cuts,
+/// one keyframe per scene stored under <c>ingest/&lt;owner&gt;/&lt;media&gt;/keyframes/</c>) and OCR of those keyframes
+/// (an image is read directly). OCR of a video needs the keyframes, so it runs scene detection even when scenes were
+/// not asked for. Audio has neither; transcript stays null until speech/captions are wired.
+/// </summary>
+internal sealed class MediaAnalysisRunner(
+    MediaItemStore items, IObjectStore store, SceneDetector scenes, OcrEngine ocr, MediaAnalysisStore analyses, GilgameshOptions options)
+{
+    public async Task<MediaAnalyses> RunAsync(Guid mediaId, IReadOnlyCollection<string> kinds, Action<double, string>? progress, CancellationToken ct)
+    {
+        var item = await items.GetAsync(mediaId, ct) is { Status: MediaStatuses.Ready, StorageKey: not null } ready
+            ? ready
+            : throw new GilgameshException(IngestErrorCodes.MediaNotFound, $"No ready media item {mediaId}.", 404);
+        var wantScenes = kinds.Contains(AnalysisKinds.Scenes);
+        var wantOcr = kinds.Contains(AnalysisKinds.Ocr);
+        if (item.Kind == MediaKinds.Audio || (!wantScenes && !wantOcr)) return await analyses.GetAsync(mediaId, ct);
+
+        using var scratch = ScratchDirectory.Create(options, "analyses");
+        progress?.Invoke(0, "fetching media");
+        var local = scratch.File("original");
+        await using (var read = await store.OpenReadAsync(item.StorageKey!, null, ct))
+        await using (var write = File.Create(local))
+            await read.CopyToAsync(write, ct);
+
+        if (item.Kind == MediaKinds.Image)
+        {
+            if (wantOcr)
+            {
+                progress?.Invoke(10, "ocr");
+                var text = await ReadTextAsync(local, ct);
+                await analyses.SaveAsync(mediaId, AnalysisKinds.Ocr, new[] { new StoredOcrText(null, 0, text) }, ct);
+            }
+            progress?.Invoke(100, "done");
+            return await analyses.GetAsync(mediaId, ct);
+        }
+
+        progress?.Invoke(5, "scenes");
+        var keyframes = scratch.File("keyframes");
+        var detected = await scenes.DetectAsync(local, new SceneOptions(KeyframesDirectory: keyframes),
+            new Progress<double>(p => progress?.Invoke(5 + p * 55, "scenes")), ct);
+        var stored = new List<StoredScene>();
+        foreach (var scene in detected.Scenes)
+        {
+            string? key = null;
+            if (scene.Keyframe is { } file)
+            {
+                key = $"ingest/{item.OwnerId:N}/{item.Id:N}/keyframes/{Path.GetFileName(file)}";
+                await store.PutFileAsync(key, file, "image/jpeg", ct);
+            }
+            stored.Add(new StoredScene(scene.Index, scene.Start, scene.End, scene.KeyframeTime, key));
+        }
+        if (wantScenes) await analyses.SaveAsync(mediaId, AnalysisKinds.Scenes, stored, ct);
+
+        if (wantOcr)
+        {
+            var texts = new List<StoredOcrText>();
+            for (var i = 0; i < detected.Scenes.Count; i++)
+            {
+                var scene = detected.Scenes[i];
+                progress?.Invoke(60 + 39.0 * i / detected.Scenes.Count, "ocr");
+                if (scene.Keyframe is { } file) texts.Add(new StoredOcrText(scene.Index, scene.KeyframeTime, await ReadTextAsync(file, ct)));
+            }
+            await analyses.SaveAsync(mediaId, AnalysisKinds.Ocr, texts, ct);
+        }
+        progress?.Invoke(100, "done");
+        return await analyses.GetAsync(mediaId, ct);
+    }
+
+    private async Task<string> ReadTextAsync(string image, CancellationToken ct)
+    {
+        var result = await ocr.RunAsync(image, new OcrOptions(), null, ct);
+        return string.Join('\n', result.Frames.Select(f => f.Text).Where(t => t.Length > 0));
+    }
+}

@@ -1,0 +1,60 @@
+using Gilgamesh.Modules.Ingest.Links.Cache;
+using Gilgamesh.Modules.Ingest.Links.Extraction;
+using Gilgamesh.Modules.Ingest.Links.Fetching;
+using Gilgamesh.Modules.Ingest.Links.Processing;
+using Gilgamesh.Modules.Ingest.Links.Ssrf;
+using Gilgamesh.Modules.Kernel.Jobs;
+using Hangfire;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Gilgamesh.Modules.Ingest.Links;
+
+/// <summary>URL processing: <c>POST /process</c>, the link cache and its endpoints, the guarded HTTP client, yt-dlp.</summary>
+internal static class LinksSlice
+{
+    public static void Register(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<LinksOptions>().Bind(configuration.GetSection(LinksOptions.Section));
+        services.AddSingleton<SsrfPolicy>();
+        services.AddSingleton<GuardedConnector>();
+        services.AddHttpClient(DirectFetcher.ClientName, client =>
+            {
+                // The per-URL timeout (LinksOptions.FetchTimeoutSeconds) governs; HttpClient's own would cut it short.
+                client.Timeout = Timeout.InfiniteTimeSpan;
+                client.DefaultRequestHeaders.UserAgent.ParseAdd("Gilgamesh/1.0 (+media ingest)");
+            })
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,    // followed by hand, each hop checked and counted
+                ConnectCallback = sp.GetRequiredService<GuardedConnector>().ConnectAsync,
+                AutomaticDecompression = System.Net.DecompressionMethods.None,
+                UseProxy = false,             // a proxy would connect on our behalf, past the guard
+                ConnectTimeout = TimeSpan.FromSeconds(15),
+            });
+        services.AddSingleton<DirectFetcher>();
+        services.AddSingleton<ExtractorRouting>();
+        services.AddSingleton<YtDlpLocator>();
+        services.AddSingleton<YtDlpExtractor>();
+        services.AddSingleton<CaptionStore>();
+        services.AddSingleton<LinkDownloader>();
+        services.AddSingleton<LinkCacheStore>();
+        services.AddSingleton<LinkItemPresenter>();
+        services.AddSingleton<FetchLimiter>();
+        services.AddSingleton<LinkProcessor>();
+        services.AddSingleton<LinkBatchProcessor>();
+        services.AddScoped<IJobHandler, ProcessLinksJob>();
+        services.AddScoped<LinkCachePurge>();
+    }
+
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        ProcessEndpoint.Map(api);
+        CacheEndpoints.Map(api);
+    }
+
+    public static void RegisterRecurringJobs(IRecurringJobManager recurringJobs) =>
+        recurringJobs.AddOrUpdate<LinkCachePurge>(LinkCachePurge.RecurringJobId, x => x.RunAsync(), Cron.Hourly);
+}
