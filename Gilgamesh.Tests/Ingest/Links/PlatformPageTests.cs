@@ -1,0 +1,107 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Gilgamesh.Tests.Support;
+
+namespace Gilgamesh.Tests.Ingest.Links;
+
+/// <summary>
+/// Platform pages through yt-dlp, with a stand-in script in its place (live extraction cannot run on the build
+/// machine), and analyses per item (scenes with keyframes, OCR of keyframes) inline and as a job.
+/// </summary>
+public sealed class PlatformPageTests : LinksFixture
+{
+    private const string CarouselUrl = "https://www.instagram.com/p/C0Carousel1/";
+
+    [Test]
+    public async Task Process_WhenYtDlpReportsAThreeItemCarousel_AnswersThreeItemsFetchedFromTheReportedUrls()
+    {
+        var argsFile = Path.Combine(Path.GetDirectoryName(YtDlpPath)!, "args.txt");
+        WriteStandIn(argsFile);
+        try
+        {
+            var result = (await ProcessAsync(new { urls = new[] { CarouselUrl } }))[0];
+
+            Assert.That(result.GetProperty("status").GetString(), Is.EqualTo("ok"), result.ToString());
+            var items = result.GetProperty("items").EnumerateArray().ToList();
+            Assert.That(items.Select(i => i.GetProperty("kind").GetString()), Is.EqualTo(new[] { "video", "audio", "image" }));
+            Assert.That(items.Select(i => i.GetProperty("media_id").GetGuid()).Distinct().Count(), Is.EqualTo(3));
+            Assert.That(items[0].GetProperty("captions").GetString(), Does.Contain("captions.vtt"), "offered captions are stored with the item");
+            Assert.That(items[0].GetProperty("transcript").ValueKind, Is.EqualTo(JsonValueKind.Null));
+            Assert.That(Server.Hits("/captions.vtt"), Is.GreaterThanOrEqualTo(1));
+            var args = await File.ReadAllTextAsync(argsFile);
+            Assert.That(args, Does.Contain("-J").And.Contain(CarouselUrl), "metadata mode, page URL last");
+        }
+        finally
+        {
+            File.Delete(YtDlpPath);
+        }
+    }
+
+    [Test]
+    public async Task Process_WhenYtDlpIsMissing_AnswersExtractorUnavailable()
+    {
+        File.Delete(YtDlpPath);
+        var result = (await ProcessAsync(new { urls = new[] { "https://www.instagram.com/p/C0Other/" } }))[0];
+        Assert.That(ErrorCode(result), Is.EqualTo("extractor.unavailable"));
+        Assert.That(result.GetProperty("error").GetProperty("retryable").GetBoolean(), Is.False);
+    }
+
+    [Test]
+    public async Task Process_WithScenesAndOcr_ReturnsThemAndStoresThem()
+    {
+        var result = (await ProcessAsync(new
+        {
+            urls = new[] { Server.Url($"/media/silent.mp4?analyses={Guid.NewGuid():N}") },
+            options = new { analyses = new[] { "scenes", "ocr" } },
+        }))[0];
+        Assert.That(result.GetProperty("status").GetString(), Is.EqualTo("ok"), result.ToString());
+        var item = result.GetProperty("items")[0];
+        var scenes = item.GetProperty("scenes");
+        Assert.That(scenes.GetArrayLength(), Is.GreaterThanOrEqualTo(1), item.ToString());
+        Assert.That(scenes[0].GetProperty("keyframe_key").GetString(), Does.StartWith("ingest/").And.EndWith(".jpg"));
+        Assert.That(item.GetProperty("ocr").GetArrayLength(), Is.EqualTo(scenes.GetArrayLength()), "one reading per keyframe");
+
+        var id = item.GetProperty("media_id").GetGuid();
+        var stored = await App.GetJsonAsync<JsonElement>($"/api/v1/ingest/media/{id}/analyses");
+        Assert.That(stored.GetProperty("scenes").GetArrayLength(), Is.EqualTo(scenes.GetArrayLength()));
+    }
+
+    [Test]
+    public async Task AnalysesEndpoint_StartsAJobOnTheItemAndHidesOthersItems()
+    {
+        var result = (await ProcessAsync(new { urls = new[] { Server.Url($"/media/still.jpg?job={Guid.NewGuid():N}") } }))[0];
+        var id = result.GetProperty("items")[0].GetProperty("media_id").GetGuid();
+
+        var job = await JobApi.PostAsync(App.Http, $"/api/v1/ingest/media/{id}/analyses", new { analyses = new[] { "ocr" } });
+        var done = await JobApi.WaitForStatusAsync(App.Http, job.Id, "succeeded", TimeSpan.FromSeconds(60));
+        Assert.That(done.Kind, Is.EqualTo("analyze"));
+        Assert.That(done.Result!.Value.GetProperty("ocr").GetArrayLength(), Is.EqualTo(1));
+
+        using var editor = await App.CreateUserAsync("editor");
+        using var other = await editor.Http.GetAsync($"/api/v1/ingest/media/{id}/analyses");
+        Assert.That(other.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "someone else's item does not exist for them");
+        using var start = await editor.Http.PostAsJsonAsync($"/api/v1/ingest/media/{id}/analyses", new { });
+        Assert.That(start.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    /// <summary>A bash script in yt-dlp's place: records its arguments, prints a recorded three-entry carousel.</summary>
+    private void WriteStandIn(string argsFile)
+    {
+        var entries = new object[]
+        {
+            Entry("1", "first", "mp4", "/media/clip.mp4", new { en = new[] { new { ext = "vtt", url = Server.Url("/captions.vtt") } } }),
+            Entry("2", "second", "wav", "/media/audio.wav", null),
+            Entry("3", "third", "jpg", "/media/still.jpg", null),
+        };
+        var json = JsonSerializer.Serialize(new { _type = "playlist", id = "C0Carousel1", title = "A carousel", extractor = "Instagram", entries });
+        File.WriteAllText(YtDlpPath, $"#!/usr/bin/env bash\nprintf '%s\\n' \"$*\" > '{argsFile}'\ncat <<'JSON'\n{json}\nJSON\n");
+        File.SetUnixFileMode(YtDlpPath, (UnixFileMode)0b111_101_101);
+    }
+
+    private object Entry(string id, string title, string ext, string path, object? subtitles) => new
+    {
+        id, title, ext, url = Server.Url(path), width = 640, height = 360, duration = 3.0,
+        thumbnail = Server.Url("/thumb.jpg"), subtitles = subtitles ?? new { },
+    };
+}
