@@ -31,6 +31,40 @@ public sealed class PlatformPageTests : LinksFixture
             Assert.That(Server.Hits("/captions.vtt"), Is.GreaterThanOrEqualTo(1));
             var args = await File.ReadAllTextAsync(argsFile);
             Assert.That(args, Does.Contain("-J").And.Contain(CarouselUrl), "metadata mode, page URL last");
+            Assert.That(Directory.GetFileSystemEntries(TempRoot), Is.Empty, "temporary folders remain");
+        }
+        finally
+        {
+            File.Delete(YtDlpPath);
+        }
+    }
+
+    [Test]
+    public async Task Process_WhenAUrlIsAWebPageAndYtDlpIsInstalled_AsksYtDlpAboutThePage()
+    {
+        WriteStandIn(Path.Combine(Path.GetDirectoryName(YtDlpPath)!, "page-args.txt"));
+        try
+        {
+            var result = (await ProcessAsync(new { urls = new[] { Server.Url("/page?yt=1") } }))[0];
+            Assert.That(result.GetProperty("status").GetString(), Is.EqualTo("ok"), result.ToString());
+            Assert.That(result.GetProperty("items").GetArrayLength(), Is.EqualTo(3));
+            Assert.That(await File.ReadAllTextAsync(Path.Combine(Path.GetDirectoryName(YtDlpPath)!, "page-args.txt")), Does.Contain("/page?yt=1"));
+        }
+        finally
+        {
+            File.Delete(YtDlpPath);
+        }
+    }
+
+    [Test]
+    public async Task Process_WhenYtDlpSaysUnsupportedUrl_AnswersLinkUnsupported()
+    {
+        File.WriteAllText(YtDlpPath, "#!/usr/bin/env bash\necho 'ERROR: Unsupported URL: https://vimeo.com/nothing' >&2\nexit 1\n");
+        File.SetUnixFileMode(YtDlpPath, (UnixFileMode)0b111_101_101);
+        try
+        {
+            var result = (await ProcessAsync(new { urls = new[] { "https://vimeo.com/nothing" } }))[0];
+            Assert.That(ErrorCode(result), Is.EqualTo("link.unsupported"), result.ToString());
         }
         finally
         {

@@ -180,6 +180,31 @@ public sealed class ProcessUrlsTests : LinksFixture
     }
 
     [Test]
+    public async Task Process_WhenTheClientGivesUpMidDownload_RemovesTheTemporaryFolder()
+    {
+        using var impatient = TestAccounts.KeyClient(App.BaseAddress, App.AdminKey);
+        impatient.Timeout = TimeSpan.FromMilliseconds(700);
+        Assert.That(async () => await impatient.PostAsJsonAsync("/api/v1/ingest/process",
+            new { urls = new[] { Server.Url($"/media/clip.mp4?delay=1500&gone={Guid.NewGuid():N}") } }), Throws.InstanceOf<TaskCanceledException>());
+
+        // The app notices the dropped request, cancels the download and deletes the folder; give it a moment.
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (Directory.GetFileSystemEntries(TempRoot).Length > 0 && DateTime.UtcNow < deadline) await Task.Delay(50);
+        Assert.That(Directory.GetFileSystemEntries(TempRoot), Is.Empty, "temporary folders remain after cancellation");
+    }
+
+    [Test]
+    public async Task Process_WhenAnotherUserAsksForTheSameUrl_FetchesItForThem()
+    {
+        var path = $"/media/silent.mp4?owner={Guid.NewGuid():N}";
+        await ProcessAsync(new { urls = new[] { Server.Url(path) } });
+        using var editor = await App.CreateUserAsync("editor");
+        var theirs = (await ProcessAsync(new { urls = new[] { Server.Url(path) } }, editor.Http))[0];
+        Assert.That(theirs.GetProperty("cached").GetBoolean(), Is.False, "the cache is per owner");
+        Assert.That(Server.Hits(path), Is.EqualTo(2));
+    }
+
+    [Test]
     public async Task Process_WhenCallerIsAViewer_IsForbidden()
     {
         using var viewer = await App.CreateUserAsync("viewer");
