@@ -34,7 +34,7 @@ public abstract class LinksFixture
         Server.AddFile("silent.mp4", await MediaGenerator.VideoOnlyAsync(), "video/mp4");
         Server.AddFile("audio.wav", await MediaGenerator.ToneOnlyAsync(), "audio/wav");
         Server.AddFile("still.jpg", await StillImageAsync(), "image/jpeg");
-        App = await AppInstance.StartAsync(settings: new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Ingest:Links:AllowLoopback"] = "false",
             ["Ingest:Links:AllowedHosts:0"] = Server.Origin,
@@ -44,8 +44,13 @@ public abstract class LinksFixture
             ["Ingest:Links:MaxUrlsPerRequest"] = "20",
             ["Ingest:Links:CacheTtlSeconds"] = CacheTtlSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Ingest:Links:YtDlpPath"] = YtDlpPath,
-        });
+        };
+        foreach (var (key, value) in Overrides) settings[key] = value;
+        App = await AppInstance.StartAsync(settings: settings);
     }
+
+    /// <summary>Settings a fixture changes from the shared ones above.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Overrides => new Dictionary<string, string?>();
 
     [OneTimeTearDown]
     public async Task StopAsync()

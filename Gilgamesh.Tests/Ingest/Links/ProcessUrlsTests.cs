@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Gilgamesh.Modules.Ingest.Library;
 using Gilgamesh.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gilgamesh.Tests.Ingest.Links;
 
@@ -164,19 +166,22 @@ public sealed class ProcessUrlsTests : LinksFixture
     [Test]
     public async Task Process_WhenAsync_AnswersAJobWhoseResultIsTheArray()
     {
-        using var response = await App.Http.PostAsJsonAsync("/api/v1/ingest/process",
+        using var editor = await App.CreateUserAsync("editor");
+        using var response = await editor.Http.PostAsJsonAsync("/api/v1/ingest/process",
             new { urls = new[] { Server.Url($"/media/audio.wav?async={Guid.NewGuid():N}"), Server.Url("/missing") }, options = new { @async = true } });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await response.Content.ReadAsStringAsync());
         var job = JsonSerializer.Deserialize<JobApi.Job>(await response.Content.ReadAsStringAsync(), TestJson.Options)!;
         Assert.That(job.Module, Is.EqualTo("ingest"));
 
-        var done = await JobApi.WaitForStatusAsync(App.Http, job.Id, "succeeded", TimeSpan.FromSeconds(30));
+        var done = await JobApi.WaitForStatusAsync(editor.Http, job.Id, "succeeded", TimeSpan.FromSeconds(30));
         var result = done.Result!.Value;
         Assert.That(result.GetArrayLength(), Is.EqualTo(2));
         Assert.That(result[0].GetProperty("status").GetString(), Is.EqualTo("ok"), result.ToString());
         Assert.That(result[0].GetProperty("items")[0].GetProperty("kind").GetString(), Is.EqualTo("audio"));
         Assert.That(ErrorCode(result[1]), Is.EqualTo("content.unavailable"));
         Assert.That(done.Percent, Is.EqualTo(100));
+        var item = await App.Services.GetRequiredService<MediaItemStore>().GetAsync(result[0].GetProperty("items")[0].GetProperty("media_id").GetGuid(), CancellationToken.None);
+        Assert.That(item!.OwnerId, Is.EqualTo(editor.Id), "the job works for the caller");
     }
 
     [Test]
