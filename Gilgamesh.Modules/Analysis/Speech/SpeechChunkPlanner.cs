@@ -1,0 +1,53 @@
+using Gilgamesh.Modules.Analysis.Silence;
+
+namespace Gilgamesh.Modules.Analysis.Speech;
+
+/// <summary>
+/// Cuts long audio into Whisper windows at silences from the silence engine instead of blindly every 30 s:
+/// each cut goes in the middle of the latest silence that keeps the chunk within 30 s (clamped to the
+/// part of the silence in reach), so words are not split. Only where no silence starts within reach is
+/// the cut a hard one at 30 s.
+/// </summary>
+internal static class SpeechChunkPlanner
+{
+    public const double MaxChunkSeconds = 30.0;
+
+    /// <param name="minChunkSeconds">Silences earlier than this into a chunk are not used (too-short chunks lose context).</param>
+    public static IReadOnlyList<SpeechChunk> Plan(double duration, IReadOnlyList<AudioInterval> silences, double maxChunkSeconds = MaxChunkSeconds, double minChunkSeconds = 5.0)
+    {
+        var chunks = new List<SpeechChunk>();
+        var start = 0.0;
+        while (duration - start > 1e-6)
+        {
+            double end;
+            var hard = false;
+            if (duration - start <= maxChunkSeconds)
+            {
+                end = duration;
+            }
+            else
+            {
+                var reach = start + maxChunkSeconds;
+                var candidate = silences
+                    .Where(s => s.End > start + minChunkSeconds && s.Start < reach && s.End > s.Start)
+                    .OrderByDescending(s => s.Start)
+                    .FirstOrDefault();
+                if (candidate is null)
+                {
+                    end = reach;
+                    hard = true;
+                }
+                else
+                {
+                    var from = Math.Max(candidate.Start, Math.Max(start, start + minChunkSeconds / 2));
+                    var to = Math.Min(candidate.End, reach);
+                    end = Math.Round((from + to) / 2, 3);
+                    if (end <= start) { end = reach; hard = true; }
+                }
+            }
+            chunks.Add(new SpeechChunk(start, end, hard, silences.Any(s => s.Start <= start && s.End >= end)));
+            start = end;
+        }
+        return chunks;
+    }
+}

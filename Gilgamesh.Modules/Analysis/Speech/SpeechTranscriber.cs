@@ -1,0 +1,59 @@
+using Gilgamesh.Modules.Analysis.Silence;
+using Gilgamesh.Modules.Kernel.Errors;
+using Gilgamesh.Modules.Kernel.Media;
+
+namespace Gilgamesh.Modules.Analysis.Speech;
+
+/// <summary>
+/// <see cref="ISpeechTranscriber"/> over the configured model folder. Availability is a file check (cheap
+/// enough for health polling); the ONNX sessions open on first use and stay open. The file is decoded once
+/// to 16 kHz mono; the silence engine runs on the same samples to place the chunk cuts.
+/// </summary>
+internal sealed class SpeechTranscriber(string modelDirectory, SpeechSettings settings, PcmDecoder decoder, MediaProbe probe) : ISpeechTranscriber, IDisposable
+{
+    private readonly Lock _gate = new();
+    private WhisperOnnxModel? _model;
+
+    public string ModelDirectory => modelDirectory;
+
+    public bool IsAvailable => WhisperOnnxModel.MissingFiles(modelDirectory).Count == 0;
+
+    public string Status => IsAvailable
+        ? $"whisper model in {modelDirectory}"
+        : $"no speech model configured: {modelDirectory} lacks {string.Join(", ", WhisperOnnxModel.MissingFiles(modelDirectory))}";
+
+    public async Task<Transcript> TranscribeAsync(string file, SpeechOptions? options = null, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new SpeechOptions(string.IsNullOrWhiteSpace(settings.Language) ? null : settings.Language);
+        var model = Model();
+        var info = await probe.ProbeAsync(file, cancellationToken).ConfigureAwait(false);
+        if (info.PrimaryAudio is null) return new Transcript(options.Language, [], Transcript.SpeechSource);
+
+        var chunks = new List<float[]>();
+        await foreach (var chunk in decoder.DecodeAsync(file, WhisperLogMel.SampleRate, cancellationToken).ConfigureAwait(false)) chunks.Add(chunk);
+        var silences = SilenceDetector.Analyze(chunks, new SilenceOptions(MinSilenceSeconds: 0.3, SampleRate: WhisperLogMel.SampleRate)).Silences;
+        var samples = new float[chunks.Sum(c => c.Length)];
+        var offset = 0;
+        foreach (var chunk in chunks)
+        {
+            chunk.CopyTo(samples, offset);
+            offset += chunk.Length;
+        }
+        chunks.Clear();
+
+        var engine = new WhisperEngine(model, longSilenceSeconds: settings.LongSilenceSeconds);
+        return await Task.Run(() => engine.Transcribe(samples, silences, options, progress, cancellationToken).Transcript, cancellationToken).ConfigureAwait(false);
+    }
+
+    public void Dispose() => _model?.Dispose();
+
+    private WhisperOnnxModel Model()
+    {
+        lock (_gate)
+        {
+            if (_model is not null) return _model;
+            if (!IsAvailable) throw new GilgameshException(SpeechErrorCodes.ModelMissing, Status + " (see `gilgamesh models list` and `models pull`)", 503);
+            return _model = WhisperOnnxModel.Open(modelDirectory, settings.Threads);
+        }
+    }
+}
