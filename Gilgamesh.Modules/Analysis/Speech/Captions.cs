@@ -21,6 +21,10 @@ public static partial class Captions
     [GeneratedRegex(@"<[^>]*>")]
     private static partial Regex Tag();
 
+    // SRT only knows a few HTML-like tags and ASS-style {\an8} overrides; other angle brackets are text.
+    [GeneratedRegex(@"</?(?:i|b|u|s|font)(?:\s[^>]*)?>|\{\\[^}]*\}", RegexOptions.IgnoreCase)]
+    private static partial Regex SrtTag();
+
     /// <summary>The format by file extension (<c>.srt</c>, <c>.vtt</c>).</summary>
     public static CaptionFormat FormatOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
     {
@@ -92,7 +96,7 @@ public static partial class Captions
         if (!CaptionTime.TryParse(timing.Groups[1].Value, out var start) || !CaptionTime.TryParse(timing.Groups[2].Value, out var end))
             throw Invalid(format, $"cue {number} has a malformed time in '{block[textStart - 1].Trim()}'");
         if (end < start) throw Invalid(format, $"cue {number} ends ({timing.Groups[2].Value}) before it starts ({timing.Groups[1].Value})");
-        var text = string.Join("\n", block.Skip(textStart).Select(l => format == CaptionFormat.Vtt ? WebUtility.HtmlDecode(Tag().Replace(l, "")) : Tag().Replace(l, "")));
+        var text = string.Join("\n", block.Skip(textStart).Select(l => format == CaptionFormat.Vtt ? WebUtility.HtmlDecode(Tag().Replace(l, "")) : SrtTag().Replace(l, "")));
         return new TranscriptSegment(Math.Round(start, 3), Math.Round(end, 3), text.Trim());
     }
 

@@ -6,7 +6,7 @@ namespace Gilgamesh.Modules.Analysis.Speech;
 /// Cuts long audio into Whisper windows at silences from the silence engine instead of blindly every 30 s:
 /// each cut goes in the middle of the latest silence that keeps the chunk within 30 s (clamped to the
 /// part of the silence in reach), so words are not split. Only where no silence starts within reach is
-/// the cut a hard one at 30 s.
+/// the cut a hard one at 30 s. Long silences become chunks of their own, marked silent and never decoded.
 /// </summary>
 internal static class SpeechChunkPlanner
 {
@@ -21,6 +21,15 @@ internal static class SpeechChunkPlanner
         {
             double end;
             var hard = false;
+            var inside = silences.FirstOrDefault(s => s.Start <= start && s.End - start > minChunkSeconds);
+            if (inside is not null)
+            {
+                // A long silence: skip it in one silent chunk, cut just before speech resumes (still inside it).
+                end = Math.Round(Math.Min(inside.End - Math.Min(0.25, (inside.End - start) / 2), start + maxChunkSeconds), 3);
+                chunks.Add(new SpeechChunk(start, end, false, true));
+                start = end;
+                continue;
+            }
             if (duration - start <= maxChunkSeconds)
             {
                 end = duration;

@@ -29,6 +29,14 @@ internal sealed class SpeechTranscriber(string modelDirectory, SpeechSettings se
         var info = await probe.ProbeAsync(file, cancellationToken).ConfigureAwait(false);
         if (info.PrimaryAudio is null) return new Transcript(options.Language, [], Transcript.SpeechSource);
 
+        var (samples, silences) = await DecodeAsync(decoder, file, cancellationToken).ConfigureAwait(false);
+        var engine = new WhisperEngine(model, longSilenceSeconds: settings.LongSilenceSeconds);
+        return await Task.Run(() => engine.Transcribe(samples, silences, options, progress, cancellationToken).Transcript, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The file as 16 kHz mono samples and the silence engine's silences in them (one ffmpeg pass).</summary>
+    internal static async Task<(float[] Samples, IReadOnlyList<AudioInterval> Silences)> DecodeAsync(PcmDecoder decoder, string file, CancellationToken cancellationToken)
+    {
         var chunks = new List<float[]>();
         await foreach (var chunk in decoder.DecodeAsync(file, WhisperLogMel.SampleRate, cancellationToken).ConfigureAwait(false)) chunks.Add(chunk);
         var silences = SilenceDetector.Analyze(chunks, new SilenceOptions(MinSilenceSeconds: 0.3, SampleRate: WhisperLogMel.SampleRate)).Silences;
@@ -39,10 +47,7 @@ internal sealed class SpeechTranscriber(string modelDirectory, SpeechSettings se
             chunk.CopyTo(samples, offset);
             offset += chunk.Length;
         }
-        chunks.Clear();
-
-        var engine = new WhisperEngine(model, longSilenceSeconds: settings.LongSilenceSeconds);
-        return await Task.Run(() => engine.Transcribe(samples, silences, options, progress, cancellationToken).Transcript, cancellationToken).ConfigureAwait(false);
+        return (samples, silences);
     }
 
     public void Dispose() => _model?.Dispose();
