@@ -4,7 +4,8 @@ namespace Gilgamesh.Modules.Analysis.Speech;
 
 /// <summary>
 /// Whisper invents text over silence ("Thank you.", subtitles credits). A segment that lies mostly (80 %)
-/// inside silences at least <c>LongSilenceSeconds</c> long had nothing to hear and is dropped.
+/// inside quiet silences (<see cref="SpeechChunkPlanner.QuietDb"/>) at least <c>LongSilenceSeconds</c> long had
+/// nothing to hear and is dropped.
 /// </summary>
 internal static class SilenceHallucinationFilter
 {
@@ -12,6 +13,7 @@ internal static class SilenceHallucinationFilter
 
     public static bool IsHallucination(TranscriptSegment segment, IReadOnlyList<AudioInterval> silences, double longSilenceSeconds)
     {
+        silences = silences.Where(s => s.MeanDb <= SpeechChunkPlanner.QuietDb).ToList();
         var length = segment.End - segment.Start;
         var overlap = silences
             .Where(s => s.End - s.Start >= longSilenceSeconds)

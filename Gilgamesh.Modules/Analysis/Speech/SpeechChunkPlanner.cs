@@ -13,15 +13,23 @@ internal static class SpeechChunkPlanner
     public const double MaxChunkSeconds = 30.0;
 
     /// <param name="minChunkSeconds">Silences earlier than this into a chunk are not used (too-short chunks lose context).</param>
+    /// <summary>
+    /// Only silences at or below this level (dBFS) are skipped undecoded: the adaptive threshold calls the
+    /// quieter parts of any file "silence", and a steady tone or music bed is not nothing to hear. Every
+    /// silence is still a good place to cut.
+    /// </summary>
+    public const double QuietDb = -40;
+
     public static IReadOnlyList<SpeechChunk> Plan(double duration, IReadOnlyList<AudioInterval> silences, double maxChunkSeconds = MaxChunkSeconds, double minChunkSeconds = 5.0)
     {
+        var quiet = silences.Where(s => s.MeanDb <= QuietDb).ToList();
         var chunks = new List<SpeechChunk>();
         var start = 0.0;
         while (duration - start > 1e-6)
         {
             double end;
             var hard = false;
-            var inside = silences.FirstOrDefault(s => s.Start <= start && s.End - start > minChunkSeconds);
+            var inside = quiet.FirstOrDefault(s => s.Start <= start && s.End - start > minChunkSeconds);
             if (inside is not null)
             {
                 // A long silence: skip it in one silent chunk, cut just before speech resumes (still inside it).
@@ -54,7 +62,7 @@ internal static class SpeechChunkPlanner
                     if (end <= start) { end = reach; hard = true; }
                 }
             }
-            chunks.Add(new SpeechChunk(start, end, hard, silences.Any(s => s.Start <= start && s.End >= end)));
+            chunks.Add(new SpeechChunk(start, end, hard, quiet.Any(s => s.Start <= start && s.End >= end)));
             start = end;
         }
         return chunks;

@@ -64,5 +64,7 @@ public sealed class SpeechChunkingTests
         Assert.That(SilenceHallucinationFilter.IsHallucination(new TranscriptSegment(11, 15, "Thank you."), silences, 2.0), Is.True);
         Assert.That(SilenceHallucinationFilter.IsHallucination(new TranscriptSegment(8, 12, "speech then silence"), silences, 2.0), Is.False);
         Assert.That(SilenceHallucinationFilter.IsHallucination(new TranscriptSegment(30.1, 30.9, "short pause"), silences, 2.0), Is.False, "silence shorter than 2 s");
+        Assert.That(SilenceHallucinationFilter.IsHallucination(new TranscriptSegment(11, 15, "over a music bed"), [new AudioInterval(10, 20, -25)], 2.0), Is.False,
+            "a loud 'silence' (the adaptive threshold's quieter part) is not nothing to hear");
     }
 }
