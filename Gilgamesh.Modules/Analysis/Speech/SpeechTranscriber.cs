@@ -24,7 +24,8 @@ internal sealed class SpeechTranscriber(string modelDirectory, SpeechSettings se
 
     public async Task<Transcript> TranscribeAsync(string file, SpeechOptions? options = null, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
-        options ??= new SpeechOptions(string.IsNullOrWhiteSpace(settings.Language) ? null : settings.Language);
+        options ??= new SpeechOptions();
+        if (options.Language is null && !string.IsNullOrWhiteSpace(settings.Language)) options = options with { Language = settings.Language };
         var model = Model();
         var info = await probe.ProbeAsync(file, cancellationToken).ConfigureAwait(false);
         if (info.PrimaryAudio is null) return new Transcript(options.Language, [], Transcript.SpeechSource);

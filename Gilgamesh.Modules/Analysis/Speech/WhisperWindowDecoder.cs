@@ -51,19 +51,7 @@ internal sealed class WhisperWindowDecoder(WhisperOnnxModel model, WhisperDecodi
 
     private DecodingAttempt DecodeOnce(OrtValue encoderStates, IReadOnlyList<int> context, string? language, SpeechTask task, double temperature, Random random, CancellationToken cancellationToken)
     {
-        var prompt = new List<int>();
-        if (context.Count > 0)
-        {
-            prompt.Add(Tokenizer.StartOfPrevious);
-            prompt.AddRange(context.Skip(Math.Max(0, context.Count - options.MaxPromptTokens)));
-        }
-        var sotIndex = prompt.Count;
-        prompt.Add(Tokenizer.StartOfTranscript);
-        if (model.Config.IsMultilingual)
-        {
-            prompt.Add(Tokenizer.LanguageToken(language ?? "en"));
-            prompt.Add(task == SpeechTask.Translate ? Tokenizer.Translate : Tokenizer.Transcribe);
-        }
+        var (prompt, sotIndex) = Prompt(context, language, task);
 
         var sampleLength = model.Config.MaxTargetPositions / 2;
         using var run = model.StartDecoder(encoderStates);
@@ -88,6 +76,28 @@ internal sealed class WhisperWindowDecoder(WhisperOnnxModel model, WhisperDecodi
         // As the reference: the end-of-text token's log-probability is summed and counts as the "+ 1" in the length.
         var text = Tokenizer.Decode(tokens);
         return new DecodingAttempt(temperature, tokens, text, sumLogProb / (tokens.Count + 1), CompressionRatio.Of(text), noSpeech);
+    }
+
+    /// <summary>
+    /// [&lt;|startofprev|&gt; last context tokens] &lt;|startoftranscript|&gt; [&lt;|lang|&gt; &lt;|task|&gt;], and where
+    /// &lt;|startoftranscript|&gt; is (its logits give the no-speech probability).
+    /// </summary>
+    public (List<int> Prompt, int StartOfTranscriptIndex) Prompt(IReadOnlyList<int> context, string? language, SpeechTask task)
+    {
+        var prompt = new List<int>();
+        if (context.Count > 0)
+        {
+            prompt.Add(Tokenizer.StartOfPrevious);
+            prompt.AddRange(context.Skip(Math.Max(0, context.Count - options.MaxPromptTokens)));
+        }
+        var sotIndex = prompt.Count;
+        prompt.Add(Tokenizer.StartOfTranscript);
+        if (model.Config.IsMultilingual)
+        {
+            prompt.Add(Tokenizer.LanguageToken(language ?? "en"));
+            prompt.Add(task == SpeechTask.Translate ? Tokenizer.Translate : Tokenizer.Transcribe);
+        }
+        return (prompt, sotIndex);
     }
 
     /// <summary>First index of the maximum, as numpy/torch argmax break ties.</summary>

@@ -92,6 +92,46 @@ public sealed class WhisperSyntheticModelTests
     }
 
     [Test]
+    public void Prompt_CarriesTheLastContextTokensAfterStartOfPrevious_ThenLanguageAndTask()
+    {
+        using var model = WhisperOnnxModel.Open(SpeechTestFiles.Model("tiny-whisper"));
+        var decoder = new WhisperWindowDecoder(model, new WhisperDecodingOptions { MaxPromptTokens = 3 });
+
+        var (prompt, sot) = decoder.Prompt([6, 7, 1, 8, 9], "de", SpeechTask.Translate);
+        var (fresh, freshSot) = decoder.Prompt([], null, SpeechTask.Transcribe);
+
+        Assert.That(prompt, Is.EqualTo(new[] { 27, 1, 8, 9, 20, 22, 24 }), "<|startofprev|> . This is <|startoftranscript|><|de|><|translate|>");
+        Assert.That(sot, Is.EqualTo(4));
+        Assert.That(fresh, Is.EqualTo(new[] { 20, 21, 25 }));
+        Assert.That(freshSot, Is.Zero);
+    }
+
+    [Test]
+    public void ScriptedModel_WithContext_SeesTheShiftedPositions()
+    {
+        // The context really reaches the decoder: the scripted positions no longer line up.
+        using var model = WhisperOnnxModel.Open(SpeechTestFiles.Model("tiny-whisper"));
+        using var encoded = model.Encode(new WhisperLogMel(80).Compute(SpeechTestFiles.Tone(1)));
+
+        var decoding = new WhisperWindowDecoder(model, new WhisperDecodingOptions()).Decode(encoded, [6, 7], "en", SpeechTask.Transcribe, 0, CancellationToken.None);
+
+        Assert.That(decoding.Rejected.Select(r => r.Text).Append(decoding.Result.Text), Has.Some.Contains("WRONG"));
+    }
+
+    [Test]
+    public void LoopingModel_OnThreeChunks_PutsEachChunksSegmentInFileTime()
+    {
+        using var model = WhisperOnnxModel.Open(SpeechTestFiles.Model("tiny-whisper-loop"));
+        Gilgamesh.Modules.Analysis.Silence.AudioInterval[] silences = [new(28, 29, -70), new(55, 56, -70)];
+
+        var result = new WhisperEngine(model).Transcribe(SpeechTestFiles.Tone(70), silences, new SpeechOptions("en"), null, CancellationToken.None);
+
+        Assert.That(result.Chunks.Select(c => (c.Chunk.Start, c.Chunk.End)), Is.EqualTo(new[] { (0.0, 28.5), (28.5, 55.5), (55.5, 70.0) }));
+        Assert.That(result.Transcript.Segments.Select(s => (s.Start, s.End)), Is.EqualTo(new[] { (0.0, 1.0), (28.5, 29.5), (55.5, 56.5) }));
+        Assert.That(result.Transcript.Segments.Select(s => s.Text), Has.All.Match("^la( la)*$"));
+    }
+
+    [Test]
     public void FixedLanguageOutsideTheModel_IsAnInvalidOption()
     {
         using var model = WhisperOnnxModel.Open(SpeechTestFiles.Model("tiny-whisper"));
