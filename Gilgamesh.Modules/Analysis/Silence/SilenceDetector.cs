@@ -38,10 +38,10 @@ internal sealed class SilenceDetector(PcmDecoder decoder, MediaProbe probe)
     }
 
     /// <summary>The same analysis of PCM already in memory (speech to text decodes once for both).</summary>
-    public static SilenceResult Analyze(IEnumerable<float[]> chunks, SilenceOptions options)
+    public static SilenceResult Analyze(ReadOnlySpan<float> samples, SilenceOptions options)
     {
         var envelope = new LoudnessEnvelope(options.SampleRate);
-        foreach (var chunk in chunks) envelope.Add(chunk);
+        envelope.Add(samples);
         return Finish(envelope, options);
     }
 

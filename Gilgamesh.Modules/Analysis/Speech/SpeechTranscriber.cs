@@ -30,25 +30,30 @@ internal sealed class SpeechTranscriber(string modelDirectory, SpeechSettings se
         var info = await probe.ProbeAsync(file, cancellationToken).ConfigureAwait(false);
         if (info.PrimaryAudio is null) return new Transcript(options.Language, [], Transcript.SpeechSource);
 
-        var (samples, silences) = await DecodeAsync(decoder, file, cancellationToken).ConfigureAwait(false);
+        var (samples, silences) = await DecodeAsync(decoder, file, cancellationToken, info.DurationSeconds).ConfigureAwait(false);
         var engine = new WhisperEngine(model, longSilenceSeconds: settings.LongSilenceSeconds);
         return await Task.Run(() => engine.Transcribe(samples, silences, options, progress, cancellationToken).Transcript, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The file as 16 kHz mono samples and the silence engine's silences in them (one ffmpeg pass).</summary>
-    internal static async Task<(float[] Samples, IReadOnlyList<AudioInterval> Silences)> DecodeAsync(PcmDecoder decoder, string file, CancellationToken cancellationToken)
+    /// <summary>
+    /// The file as 16 kHz mono samples and the silence engine's silences in them (one ffmpeg pass). The
+    /// buffer is sized from the probed duration and filled as ffmpeg streams, so a long file costs its
+    /// samples once (an hour ≈ 230 MB), not twice.
+    /// </summary>
+    internal static async Task<(ReadOnlyMemory<float> Samples, IReadOnlyList<AudioInterval> Silences)> DecodeAsync(
+        PcmDecoder decoder, string file, CancellationToken cancellationToken, double expectedSeconds = 0)
     {
-        var chunks = new List<float[]>();
-        await foreach (var chunk in decoder.DecodeAsync(file, WhisperLogMel.SampleRate, cancellationToken).ConfigureAwait(false)) chunks.Add(chunk);
-        var silences = SilenceDetector.Analyze(chunks, new SilenceOptions(MinSilenceSeconds: 0.3, SampleRate: WhisperLogMel.SampleRate)).Silences;
-        var samples = new float[chunks.Sum(c => c.Length)];
-        var offset = 0;
-        foreach (var chunk in chunks)
+        var samples = new float[(int)Math.Min(int.MaxValue / 2, Math.Ceiling((expectedSeconds + 1) * WhisperLogMel.SampleRate))];
+        var count = 0;
+        await foreach (var chunk in decoder.DecodeAsync(file, WhisperLogMel.SampleRate, cancellationToken).ConfigureAwait(false))
         {
-            chunk.CopyTo(samples, offset);
-            offset += chunk.Length;
+            if (count + chunk.Length > samples.Length) Array.Resize(ref samples, Math.Max(samples.Length * 2, count + chunk.Length));
+            chunk.CopyTo(samples, count);
+            count += chunk.Length;
         }
-        return (samples, silences);
+        var memory = samples.AsMemory(0, count);
+        var silences = SilenceDetector.Analyze(memory.Span, new SilenceOptions(MinSilenceSeconds: 0.3, SampleRate: WhisperLogMel.SampleRate)).Silences;
+        return (memory, silences);
     }
 
     public void Dispose() => _model?.Dispose();

@@ -20,7 +20,7 @@ internal sealed class WhisperEngine(WhisperOnnxModel model, WhisperDecodingOptio
     private readonly WhisperDecodingOptions _options = decodingOptions ?? new WhisperDecodingOptions();
     private readonly WhisperLogMel _logMel = new(model.Config.MelBins);
 
-    public WhisperEngineResult Transcribe(float[] samples, IReadOnlyList<AudioInterval> silences, SpeechOptions options, IProgress<double>? progress, CancellationToken cancellationToken)
+    public WhisperEngineResult Transcribe(ReadOnlyMemory<float> samples, IReadOnlyList<AudioInterval> silences, SpeechOptions options, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         var tokenizer = model.Tokenizer;
         var language = options.Language?.ToLowerInvariant();
@@ -51,7 +51,7 @@ internal sealed class WhisperEngine(WhisperOnnxModel model, WhisperDecodingOptio
 
             var first = (int)Math.Round(chunk.Start * WhisperLogMel.SampleRate);
             var last = Math.Min(samples.Length, (int)Math.Round(chunk.End * WhisperLogMel.SampleRate));
-            var features = _logMel.Compute(samples.AsSpan(first, last - first), cancellationToken);
+            var features = _logMel.Compute(samples.Span[first..last], cancellationToken);
             using var encoded = model.Encode(features);
             language ??= decoder.DetectLanguage(encoded);
             var decoding = decoder.Decode(encoded, context, language, options.Task, index, cancellationToken);
