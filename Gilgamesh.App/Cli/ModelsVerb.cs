@@ -79,7 +79,9 @@ internal static class ModelsVerb
         // Open throws speech.model_missing / speech.model_invalid with the details; CommandLine prints them.
         using var model = WhisperOnnxModel.Open(folder, threads: 1);
         Console.WriteLine($"ok: {name} in {folder}: {model.Config.MelBins} mel bins, {model.Layers} decoder layers × {model.Heads} heads × {model.HeadDim}, "
-            + $"{(model.Config.IsMultilingual ? $"{model.Tokenizer.Languages.Count} languages" : "English only")}, signature matches the Whisper export layout");
+            + $"{(model.Config.IsMultilingual ? $"{model.Tokenizer.Languages.Count} languages" : "English only")}, "
+            + $"{(model.AlignmentHeads.Count > 0 ? $"word alignment from {model.AlignmentHeads.Count} cross-attention heads" : "approximate word times (no cross-attention outputs)")}, "
+            + "signature matches the Whisper export layout");
         return 0;
     }
 }

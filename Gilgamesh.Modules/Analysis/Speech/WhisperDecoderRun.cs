@@ -20,6 +20,7 @@ internal sealed class WhisperDecoderRun : IDisposable
     private readonly List<OrtValue> _empty = [];
     private IDisposableReadOnlyCollection<OrtValue>? _first;
     private IDisposableReadOnlyCollection<OrtValue>? _latest;
+    private readonly int[] _attentionLayers;
 
     public WhisperDecoderRun(WhisperOnnxModel model, OrtValue encoderStates)
     {
@@ -36,6 +37,8 @@ internal sealed class WhisperDecoderRun : IDisposable
             }
         }
         inputs.Add("use_cache_branch");
+        _attentionLayers = model.AlignmentHeads.Select(h => h.Layer).Distinct().ToArray();
+        outputs.AddRange(_attentionLayers.Select(WhisperExportSignature.CrossAttentions));
         _inputNames = [.. inputs];
         _outputNames = [.. outputs];
     }
@@ -44,6 +47,12 @@ internal sealed class WhisperDecoderRun : IDisposable
     public int Length { get; private set; }
 
     public int VocabularySize { get; private set; }
+
+    /// <summary>
+    /// After each <see cref="Run"/>: the alignment heads' cross-attention of the last fed position over the
+    /// encoder frames ([head][frame]), i.e. at the step that produced the next token; null without alignment heads.
+    /// </summary>
+    public float[][]? LastAttention { get; private set; }
 
     /// <summary>Feeds <paramref name="tokens"/> and returns the logits rows asked for (indices into <paramref name="tokens"/>).</summary>
     public float[][] Run(IReadOnlyList<int> tokens, params int[] rows)
@@ -72,11 +81,28 @@ internal sealed class WhisperDecoderRun : IDisposable
         var result = new float[rows.Length][];
         for (var r = 0; r < rows.Length; r++) result[r] = all.Slice(rows[r] * VocabularySize, VocabularySize).ToArray();
 
+        if (_attentionLayers.Length > 0) LastAttention = CaptureAttention(outputs);
+
         if (_first is null) _first = outputs;
         else if (!ReferenceEquals(_latest, _first)) _latest?.Dispose();
         _latest = outputs;
         Length += ids.Length;
         return result;
+    }
+
+    private float[][] CaptureAttention(IDisposableReadOnlyCollection<OrtValue> outputs)
+    {
+        var firstAttention = 1 + _model.Layers * WhisperExportSignature.Kinds.Length;
+        var rows = new float[_model.AlignmentHeads.Count][];
+        for (var a = 0; a < rows.Length; a++)
+        {
+            var (layer, head) = _model.AlignmentHeads[a];
+            var value = outputs[firstAttention + Array.IndexOf(_attentionLayers, layer)];
+            var shape = value.GetTensorTypeAndShape().Shape; // [1, heads, seq, frames]
+            var (heads, seq, frames) = ((int)shape[1], (int)shape[2], (int)shape[3]);
+            rows[a] = value.GetTensorDataAsSpan<float>().Slice(((head % heads) * seq + seq - 1) * frames, frames).ToArray();
+        }
+        return rows;
     }
 
     public void Dispose()

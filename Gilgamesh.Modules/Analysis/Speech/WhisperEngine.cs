@@ -61,14 +61,17 @@ internal sealed class WhisperEngine(WhisperOnnxModel model, WhisperDecodingOptio
             if (!decoding.IsNoSpeech(_options))
             {
                 var result = decoding.Result;
-                foreach (var segment in WhisperSegments.FromTokens(tokenizer, result.Tokens, chunk.Start, chunk.Duration, result.AvgLogProb, result.NoSpeechProb))
+                var aligned = result.Attention is { } attention
+                    ? CrossAttentionAligner.Words(tokenizer, result.Tokens, attention, (int)Math.Ceiling(chunk.Duration * CrossAttentionAligner.FramesPerSecond))
+                    : null;
+                foreach (var (segment, firstToken, tokenCount) in WhisperSegments.Pieces(tokenizer, result.Tokens, chunk.Start, chunk.Duration, result.AvgLogProb, result.NoSpeechProb))
                 {
                     if (SilenceHallucinationFilter.IsHallucination(segment, silences, longSilenceSeconds))
                     {
                         dropped++;
                         continue;
                     }
-                    segments.Add(segment with { Words = ApproximateWords.Spread(segment.Start, segment.End, segment.Text) });
+                    segments.Add(segment with { Words = Words(segment, aligned, firstToken, tokenCount, chunk.Start) });
                     kept++;
                 }
                 if (result.Temperature > 0.5) context.Clear();
@@ -80,5 +83,20 @@ internal sealed class WhisperEngine(WhisperOnnxModel model, WhisperDecodingOptio
 
         progress?.Report(1);
         return new WhisperEngineResult(new Transcript(language, segments, Transcript.SpeechSource), reports);
+    }
+
+    /// <summary>Aligned words of the segment's tokens, clamped into it; spread by characters when the export gives no attentions.</summary>
+    private static IReadOnlyList<TranscriptWord> Words(TranscriptSegment segment, IReadOnlyList<AlignedWord>? aligned, int firstToken, int tokenCount, double offset)
+    {
+        if (aligned is null) return ApproximateWords.Spread(segment.Start, segment.End, segment.Text);
+        return aligned
+            .Where(w => w.FirstToken >= firstToken && w.FirstToken < firstToken + tokenCount)
+            .Select(w =>
+            {
+                var start = Math.Clamp(Math.Round(offset + w.Start, 3), segment.Start, segment.End);
+                var end = Math.Clamp(Math.Round(offset + w.End, 3), start, segment.End);
+                return new TranscriptWord(start, end, w.Text, Approximate: false);
+            })
+            .ToList();
     }
 }

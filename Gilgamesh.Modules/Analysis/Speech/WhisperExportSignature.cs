@@ -21,6 +21,9 @@ internal static class WhisperExportSignature
 
     public static string Present(int layer, string kind) => $"present.{layer}.{kind}";
 
+    /// <summary>Cross-attention weights [batch, heads, seq, 1500] of a layer, output by "timestamped" exports only.</summary>
+    public static string CrossAttentions(int layer) => $"cross_attentions.{layer}";
+
     /// <summary>Decoder layers, counted from the past_key_values inputs.</summary>
     public static int CountLayers(InferenceSession decoder) =>
         decoder.InputMetadata.Keys.Count(k => k.StartsWith("past_key_values.", StringComparison.Ordinal) && k.EndsWith(".decoder.key", StringComparison.Ordinal));

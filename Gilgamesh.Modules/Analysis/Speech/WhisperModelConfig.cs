@@ -16,7 +16,7 @@ internal sealed record WhisperModelConfig(
     bool IsMultilingual,
     IReadOnlyList<int> SuppressTokens,
     int MaxInitialTimestampIndex,
-    bool HasAlignmentHeads)
+    IReadOnlyList<(int Layer, int Head)> AlignmentHeads)
 {
     public int HeadDim => DModel / DecoderHeads;
 
@@ -43,6 +43,8 @@ internal sealed record WhisperModelConfig(
             g.TryGetProperty("is_multilingual", out var multi) ? multi.GetBoolean() : Int(c, "vocab_size", 51865) >= 51865,
             suppress,
             Int(g, "max_initial_timestamp_index", 50),
-            g.TryGetProperty("alignment_heads", out var heads) && heads.ValueKind == JsonValueKind.Array);
+            g.TryGetProperty("alignment_heads", out var heads) && heads.ValueKind == JsonValueKind.Array
+                ? heads.EnumerateArray().Select(p => (p[0].GetInt32(), p[1].GetInt32())).ToList()
+                : []);
     }
 }

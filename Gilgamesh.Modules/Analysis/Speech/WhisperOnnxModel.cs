@@ -22,7 +22,14 @@ internal sealed class WhisperOnnxModel : IDisposable
         // Heads and head size are fixed dims in the export; config.json is the fallback for symbolic ones.
         Heads = past[1] > 0 ? past[1] : config.DecoderHeads;
         HeadDim = past[3] > 0 ? past[3] : config.HeadDim;
+        // Word alignment needs both the attention outputs and the heads that track time.
+        AlignmentHeads = config.AlignmentHeads
+            .Where(h => h.Layer < Layers && decoder.OutputMetadata.ContainsKey(WhisperExportSignature.CrossAttentions(h.Layer)))
+            .ToList();
     }
+
+    /// <summary>(layer, head) pairs whose cross-attentions align words; empty when the export has no attention outputs.</summary>
+    public IReadOnlyList<(int Layer, int Head)> AlignmentHeads { get; }
 
     public string Folder { get; }
     public WhisperModelConfig Config { get; }

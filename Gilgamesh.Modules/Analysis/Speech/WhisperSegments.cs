@@ -8,14 +8,20 @@ namespace Gilgamesh.Modules.Analysis.Speech;
 internal static class WhisperSegments
 {
     public static IReadOnlyList<TranscriptSegment> FromTokens(
+        WhisperTokenizer tokenizer, IReadOnlyList<int> tokens, double offset, double windowSeconds, double avgLogProb, double noSpeechProb) =>
+        Pieces(tokenizer, tokens, offset, windowSeconds, avgLogProb, noSpeechProb).Select(p => p.Segment).ToList();
+
+    /// <summary>The segments with the range of <paramref name="tokens"/> each came from (for word alignment).</summary>
+    public static IReadOnlyList<(TranscriptSegment Segment, int First, int Count)> Pieces(
         WhisperTokenizer tokenizer, IReadOnlyList<int> tokens, double offset, double windowSeconds, double avgLogProb, double noSpeechProb)
     {
-        var segments = new List<TranscriptSegment>();
+        var segments = new List<(TranscriptSegment, int, int)>();
         var pieceStart = 0;
         for (var i = 0; i <= tokens.Count; i++)
         {
             var closesPair = i > 0 && i < tokens.Count && tokenizer.IsTimestamp(tokens[i]) && tokenizer.IsTimestamp(tokens[i - 1]);
             if (!closesPair && i < tokens.Count) continue;
+            var first = pieceStart;
             var piece = tokens.Skip(pieceStart).Take(i - pieceStart).ToList();
             pieceStart = i;
             if (piece.Count == 0) continue;
@@ -25,9 +31,9 @@ internal static class WhisperSegments
             end = Math.Min(Math.Max(end, start), windowSeconds);
             var text = tokenizer.Decode(piece);
             if (text.Trim().Length == 0) continue;
-            segments.Add(new TranscriptSegment(
+            segments.Add((new TranscriptSegment(
                 Math.Round(offset + start, 3), Math.Round(offset + end, 3), text.Trim(),
-                Math.Round(avgLogProb, 4), Math.Round(noSpeechProb, 4)));
+                Math.Round(avgLogProb, 4), Math.Round(noSpeechProb, 4)), first, piece.Count));
         }
         return segments;
     }

@@ -3,7 +3,9 @@ using Microsoft.ML.OnnxRuntime;
 namespace Gilgamesh.Modules.Analysis.Speech;
 
 /// <summary>One decoding of one window at one temperature: what the fallback rule and the segments need.</summary>
-internal sealed record DecodingAttempt(double Temperature, IReadOnlyList<int> Tokens, string Text, double AvgLogProb, double CompressionRatio, double NoSpeechProb);
+/// <param name="Attention">Per generated token (end-of-text included), the alignment heads' cross-attention rows; null when the export has none.</param>
+internal sealed record DecodingAttempt(double Temperature, IReadOnlyList<int> Tokens, string Text, double AvgLogProb, double CompressionRatio, double NoSpeechProb,
+    IReadOnlyList<float[][]>? Attention = null);
 
 /// <summary>The accepted attempt of a window and the ones the fallback rule rejected before it.</summary>
 internal sealed record WindowDecoding(DecodingAttempt Result, IReadOnlyList<DecodingAttempt> Rejected)
@@ -58,6 +60,7 @@ internal sealed class WhisperWindowDecoder(WhisperOnnxModel model, WhisperDecodi
         var first = run.Run(prompt, sotIndex, prompt.Count - 1);
         var noSpeech = Tokenizer.NoSpeech >= 0 && Tokenizer.NoSpeech < first[0].Length ? Math.Exp(WhisperLogitFilters.LogSoftmax(first[0])[Tokenizer.NoSpeech]) : 0;
         var logits = first[1];
+        var attention = run.LastAttention is null ? null : new List<float[][]> { run.LastAttention };
         var generated = new List<int>();
         var sumLogProb = 0.0;
         while (true)
@@ -70,12 +73,13 @@ internal sealed class WhisperWindowDecoder(WhisperOnnxModel model, WhisperDecodi
             generated.Add(next);
             if (next == Tokenizer.EndOfText || generated.Count >= sampleLength || run.Length + 1 >= model.Config.MaxTargetPositions) break;
             logits = run.Run([next], 0)[0];
+            attention?.Add(run.LastAttention!);
         }
 
         var tokens = generated.TakeWhile(t => t != Tokenizer.EndOfText).ToList();
         // As the reference: the end-of-text token's log-probability is summed and counts as the "+ 1" in the length.
         var text = Tokenizer.Decode(tokens);
-        return new DecodingAttempt(temperature, tokens, text, sumLogProb / (tokens.Count + 1), CompressionRatio.Of(text), noSpeech);
+        return new DecodingAttempt(temperature, tokens, text, sumLogProb / (tokens.Count + 1), CompressionRatio.Of(text), noSpeech, attention);
     }
 
     /// <summary>

@@ -53,6 +53,27 @@ public sealed class WhisperSyntheticModelTests
     }
 
     [Test]
+    public void ExportWithCrossAttentions_AlignsWordsByDynamicTimeWarping_NotApproximate()
+    {
+        using var model = WhisperOnnxModel.Open(SpeechTestFiles.Model("tiny-whisper-words"));
+
+        var transcript = new WhisperEngine(model).Transcribe(SpeechTestFiles.Tone(4), [], new SpeechOptions(), null, CancellationToken.None).Transcript;
+
+        Assert.That(model.AlignmentHeads, Is.EqualTo(new[] { (0, 1), (1, 0) }));
+        Assert.That(transcript.Segments.Select(s => s.Text), Is.EqualTo(new[] { "Hello world.", "This is a café" }));
+        // The attention boxes of make_tiny_whisper.py: Hello 0–0.6 s, world 0.6–1.2, "." 1.2–1.5, This 1.5–2.0, …
+        Assert.That(transcript.Words!.Select(w => (w.Start, w.End, w.Text, w.Approximate)), Is.EqualTo(new[]
+        {
+            (0.0, 0.6, "Hello", false),
+            (0.6, 1.5, "world.", false),
+            (1.5, 2.0, "This", false),
+            (2.0, 2.3, "is", false),
+            (2.3, 2.5, "a", false),
+            (2.5, 3.0, "café", false),
+        }));
+    }
+
+    [Test]
     public void ScriptedModel_DecoderFedWithoutItsCache_SaysWrong()
     {
         // Guards the guard: the scripted model answers " WRONG" when a position gets an unexpected token, so a
@@ -167,7 +188,7 @@ public sealed class WhisperSyntheticModelTests
         await process.WaitForExitAsync();
         Assert.That(process.ExitCode, Is.Zero, stderr);
 
-        foreach (var variant in new[] { "tiny-whisper", "tiny-whisper-loop" })
+        foreach (var variant in new[] { "tiny-whisper", "tiny-whisper-loop", "tiny-whisper-words" })
         {
             var committed = Directory.GetFiles(SpeechTestFiles.Model(variant)).Select(Path.GetFileName).Order().ToList();
             Assert.That(Directory.GetFiles(Path.Combine(temp.Path, variant)).Select(Path.GetFileName).Order(), Is.EqualTo(committed));

@@ -16,8 +16,10 @@ format (byte-level vocab.json, special tokens in tokenizer.json's added_tokens, 
 * tiny-whisper-loop: a bigram table; after " la" come " la" and <|1.00|> with equal logits. Greedy
   (first maximum) loops on " la" until the length limit -- compression ratio far above 2.4 -- so the
   temperature fallback must sample, which ends the loop with <|1.00|><|endoftext|>.
+* tiny-whisper-words: tiny-whisper plus cross_attentions.{i} outputs (as the "timestamped" exports) and
+  alignment_heads: each step attends to a known box of encoder frames, so word times come from alignment.
 
-Usage: /usr/bin/python3 make_tiny_whisper.py OUTPUT_FOLDER   (writes OUTPUT_FOLDER/tiny-whisper{,-loop}/)
+Usage: /usr/bin/python3 make_tiny_whisper.py OUTPUT_FOLDER   (writes OUTPUT_FOLDER/tiny-whisper{,-loop,-words}/)
 """
 import json
 import os
@@ -70,7 +72,7 @@ def write_json(folder, name, value):
         fh.write("\n")
 
 
-def write_tokenizer_and_config(folder):
+def write_tokenizer_and_config(folder, alignment_heads=None):
     write_json(folder, "vocab.json", VOCAB)
     write_json(folder, "tokenizer.json", {
         "version": "1.0",
@@ -90,6 +92,7 @@ def write_tokenizer_and_config(folder):
         "lang_to_id": {s: SPECIAL[s] for s in ("<|en|>", "<|de|>", "<|fr|>")},
         "task_to_id": {"transcribe": SPECIAL["<|transcribe|>"], "translate": SPECIAL["<|translate|>"]},
         "suppress_tokens": [word("!")], "begin_suppress_tokens": [word(" "), SPECIAL["<|endoftext|>"]],
+        **({"alignment_heads": alignment_heads} if alignment_heads else {}),
     })
 
 
@@ -124,7 +127,7 @@ def kv_name(prefix, i, kind):
 KINDS = ["decoder.key", "decoder.value", "encoder.key", "encoder.value"]
 
 
-def make_decoder(path, choose_nodes, initializers):
+def make_decoder(path, choose_nodes, initializers, extra_outputs=()):
     """Shared skeleton: cache length via an If on use_cache_branch, present.* like the real export.
     choose_nodes(ids_flat, positions) -> nodes producing 'logits_2d' [seq, vocab]."""
     c = lambda name, arr: initializers.append(numpy_helper.from_array(np.array(arr), name))
@@ -190,11 +193,18 @@ def make_decoder(path, choose_nodes, initializers):
             out_seq = "past_decoder_sequence_length + 1" if kind.startswith("decoder") else "encoder_sequence_length_out"
             outputs.append(helper.make_tensor_value_info(kv_name("present", i, kind), TensorProto.FLOAT, ["batch_size", HEADS, out_seq, HEAD_DIM]))
     inputs.append(helper.make_tensor_value_info("use_cache_branch", TensorProto.BOOL, [1]))
+    outputs.extend(extra_outputs)
     graph = helper.make_graph(nodes, "tiny_whisper_decoder_merged", inputs, outputs, initializers)
     save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET)], producer_name="gilgamesh-tests"), path)
 
 
-def scripted_decoder(path):
+# Cross-attention boxes [first frame, end frame) of the step at each position (50 frames per second):
+# the step that produces " Hello" (position 3) attends to 0.0-0.6 s, and so on; other steps attend nowhere.
+ATTENTION = {3: (0, 30), 4: (30, 60), 5: (60, 75), 8: (75, 100), 9: (100, 115), 10: (115, 125),
+             11: (125, 140), 12: (140, 150), 13: (150, 160)}
+
+
+def scripted_decoder(path, with_attention=False):
     sot, en, transcribe, eot = (SPECIAL[s] for s in ("<|startoftranscript|>", "<|en|>", "<|transcribe|>", "<|endoftext|>"))
     fed = [sot, en, transcribe, ts(0.0), word(" Hello"), word(" world"), word("."), ts(1.5), ts(1.5),
            word(" This"), word(" is"), word(" a"), word(" caf"), word("é"), ts(3.2)]
@@ -213,7 +223,39 @@ def scripted_decoder(path):
                 helper.make_node("Equal", ["ids_flat", "expected"], ["fed_right"]),
                 helper.make_node("Where", ["fed_right", "scripted", "wrong"], ["chosen"]),
                 helper.make_node("OneHot", ["chosen", "depth", "onehot_values"], ["logits_2d"], axis=-1)]
-    make_decoder(path, choose, init)
+
+    if not with_attention:
+        make_decoder(path, choose, init)
+        return
+
+    # cross_attentions.{i} [b, heads, seq, 1500] like the "timestamped" exports: a uniform box per position.
+    starts = np.zeros(len(fed), dtype=np.int64)
+    ends = np.zeros(len(fed), dtype=np.int64)
+    for pos, (a, b) in ATTENTION.items():
+        starts[pos], ends[pos] = a, b
+    init += [numpy_helper.from_array(starts, "att_start"), numpy_helper.from_array(ends, "att_end"),
+             numpy_helper.from_array(np.arange(ENC_FRAMES, dtype=np.int64).reshape(1, ENC_FRAMES), "frame_index"),
+             numpy_helper.from_array(np.array([1], dtype=np.int64), "att_col"),
+             numpy_helper.from_array(np.array([0, 1], dtype=np.int64), "att_axes"),
+             numpy_helper.from_array(np.array([1, HEADS, 1, 1], dtype=np.int64), "att_expand")]
+
+    def choose_with_attention():
+        return choose() + [
+            helper.make_node("Gather", ["att_start", "pos"], ["box_start"], axis=0),
+            helper.make_node("Gather", ["att_end", "pos"], ["box_end"], axis=0),
+            helper.make_node("Unsqueeze", ["box_start", "att_col"], ["box_start_2d"]),
+            helper.make_node("Unsqueeze", ["box_end", "att_col"], ["box_end_2d"]),
+            helper.make_node("GreaterOrEqual", ["frame_index", "box_start_2d"], ["after_start"]),
+            helper.make_node("Less", ["frame_index", "box_end_2d"], ["before_end"]),
+            helper.make_node("And", ["after_start", "before_end"], ["in_box"]),
+            helper.make_node("Cast", ["in_box"], ["box"], to=TensorProto.FLOAT),
+            helper.make_node("Unsqueeze", ["box", "att_axes"], ["box_4d"]),
+            helper.make_node("Expand", ["box_4d", "att_expand"], ["attention"]),
+        ] + [helper.make_node("Identity", ["attention"], [f"cross_attentions.{i}"]) for i in range(LAYERS)]
+
+    extra = [helper.make_tensor_value_info(f"cross_attentions.{i}", TensorProto.FLOAT,
+                                           ["batch_size", HEADS, "decoder_sequence_length", "encoder_sequence_length_out"]) for i in range(LAYERS)]
+    make_decoder(path, choose_with_attention, init, extra)
 
 
 def loop_decoder(path):
@@ -241,10 +283,12 @@ def loop_decoder(path):
 
 def main():
     out = sys.argv[1]
-    for name, decoder in (("tiny-whisper", scripted_decoder), ("tiny-whisper-loop", loop_decoder)):
+    variants = (("tiny-whisper", scripted_decoder, None), ("tiny-whisper-loop", loop_decoder, None),
+                ("tiny-whisper-words", lambda p: scripted_decoder(p, with_attention=True), [[0, 1], [1, 0]]))
+    for name, decoder, alignment_heads in variants:
         folder = os.path.join(out, name)
         os.makedirs(folder, exist_ok=True)
-        write_tokenizer_and_config(folder)
+        write_tokenizer_and_config(folder, alignment_heads)
         make_encoder(os.path.join(folder, "encoder_model.onnx"))
         decoder(os.path.join(folder, "decoder_model_merged.onnx"))
 
