@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Gilgamesh.Modules.Analysis;
+using Gilgamesh.Modules.Analysis.Speech;
 using Gilgamesh.Modules.Kernel.Media;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,6 +21,7 @@ internal static class AnalyzeVerb
         services.AddLogging();
         // Engines read media through the kernel's ffmpeg-based I/O.
         services.AddGilgameshMedia(configuration);
+        services.AddGilgameshSpeech(configuration);
         await using var provider = services.BuildServiceProvider();
         var engines = provider.GetServices<IAnalysisCommand>().OrderBy(e => e.Engine).ToList();
 
@@ -47,7 +49,9 @@ internal static class AnalyzeVerb
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
         var result = await engine.RunAsync(Path.GetFullPath(args[1]), ParseOptions(args[2..]), provider, cancel.Token);
-        Console.WriteLine(JsonSerializer.Serialize(result, Json));
+        // Caption formats (analyze speech --format srt|vtt) print as they are; everything else as JSON.
+        if (result is RawOutput raw) Console.Write(raw.Text);
+        else Console.WriteLine(JsonSerializer.Serialize(result, Json));
         return 0;
     }
 

@@ -16,6 +16,8 @@ public static class CommandLine
           migrate              start the database if embedded, apply migrations, exit
           analyze <engine> <file> [--option value ...]
                                run an analysis engine on a file and print JSON
+          models list | pull <name> | verify [<name>]
+                               speech models (Whisper exports): list, download, check
           user add|list|reset-password|disable|enable ...
                                manage accounts (see `gilgamesh user`)
           help                 this text
@@ -37,6 +39,7 @@ public static class CommandLine
                 "migrate" => await MigrateVerb.RunAsync(rest),
                 "analyze" => await AnalyzeVerb.RunAsync(rest),
                 "user" => await UserVerb.RunAsync(rest),
+                "models" => await ModelsVerb.RunAsync(rest),
                 "help" or "--help" or "-h" => PrintUsage(Console.Out, 0),
                 _ => UnknownVerb(verb),
             };

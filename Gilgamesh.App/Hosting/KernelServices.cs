@@ -1,3 +1,4 @@
+using Gilgamesh.Modules.Analysis.Speech;
 using Gilgamesh.Modules.Kernel.Accounts;
 using Gilgamesh.Modules.Kernel.Database;
 using Gilgamesh.Modules.Kernel.Jobs;
@@ -37,6 +38,7 @@ internal static class KernelServices
         services.AddGilgameshAccounts(configuration);
         services.AddGilgameshStorage(configuration);
         services.AddGilgameshMedia(configuration);
+        services.AddGilgameshSpeech(configuration);
         services.AddHostedService<ScratchSweeper>();
         services.AddScoped<IJobHandler, SelfTestJobHandler>();
 
@@ -53,7 +55,9 @@ internal static class KernelServices
             .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<HangfireServerHealthCheck>("hangfire", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<StorageHealthCheck>("storage", tags: [HealthEndpoints.ReadyTag])
-            .AddCheck<MediaToolsHealthCheck>("ffmpeg", tags: [HealthEndpoints.ReadyTag]);
+            .AddCheck<MediaToolsHealthCheck>("ffmpeg", tags: [HealthEndpoints.ReadyTag])
+            // Always healthy: says whether speech to text is available; the app is ready without a model.
+            .AddCheck<SpeechHealthCheck>("speech", tags: [HealthEndpoints.ReadyTag]);
     }
 
     public static void MapKernelEndpoints(IEndpointRouteBuilder app)

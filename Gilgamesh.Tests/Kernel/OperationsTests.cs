@@ -17,7 +17,9 @@ public sealed class OperationsTests : AppFixture
         Assert.That(checks, Is.EquivalentTo(new Dictionary<string, string?>
         {
             ["database"] = "healthy", ["storage"] = "healthy", ["ffmpeg"] = "healthy", ["hangfire"] = "healthy",
+            ["speech"] = "healthy", // ready with or without a speech model; the description says which
         }));
+        Assert.That(doc.RootElement.GetProperty("checks").GetProperty("speech").GetProperty("description").GetString(), Does.StartWith("speech: unavailable"));
     }
 
     [Test]

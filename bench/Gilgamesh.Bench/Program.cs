@@ -24,6 +24,7 @@ foreach (var name in options.Benchmarks)
         "silence" => new SilenceBench(options),
         "scenes" => new ScenesBench(options),
         "links" => new LinksBench(),
+        "speech" => new SpeechBench(),
         _ => throw new ArgumentException($"unknown benchmark '{name}'"),
     };
     Console.WriteLine($"\n=== {name} ===  (load average {Machine.LoadAverage()})");

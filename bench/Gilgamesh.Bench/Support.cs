@@ -15,12 +15,12 @@ internal interface IBenchmark
 
 internal sealed class BenchOptions
 {
-    public static readonly string[] All = ["startup", "progress-latency", "jobs-get", "storage", "vectors", "rhythm", "silence", "scenes", "links"];
+    public static readonly string[] All = ["startup", "progress-latency", "jobs-get", "storage", "vectors", "rhythm", "silence", "scenes", "links", "speech"];
 
     public const string Usage = """
         Usage: bench/run [benchmark ...] [options]
 
-          (none) or all      every benchmark: startup, progress-latency, jobs-get, storage, vectors, rhythm, silence, scenes, links
+          (none) or all      every benchmark: startup, progress-latency, jobs-get, storage, vectors, rhythm, silence, scenes, links, speech
           startup            start-to-ready of the Release App binary on an existing embedded cluster
           progress-latency   job progress report -> WebSocket client latency (in-process host)
           jobs-get           wrk on GET /api/v1/jobs/{id} vs /health/live
@@ -30,6 +30,8 @@ internal sealed class BenchOptions
           silence            analyze silence vs ffmpeg silencedetect on a generated 1 h file: time ratio, F1, peak RSS
           scenes             analyze scenes vs ffmpeg scdet on a generated 10 min 720p edit: time ratio, F1
           links              20 delayed media URLs with fetch concurrency vs one at a time; cached answers p50/p95
+          speech             Whisper real-time factor on 2 min of generated speech when GILGAMESH_SPEECH_MODEL
+                             points at a real export; otherwise prints that it skipped and why
 
         Options:
           --runs N           repetitions where a benchmark takes a median (defaults: startup 5, jobs-get 3, storage 3)

@@ -32,6 +32,21 @@ internal sealed class SilenceDetector(PcmDecoder decoder, MediaProbe probe)
             }
         }
 
+        var result = Finish(envelope, options);
+        progress?.Report(1);
+        return result;
+    }
+
+    /// <summary>The same analysis of PCM already in memory (speech to text decodes once for both).</summary>
+    public static SilenceResult Analyze(ReadOnlySpan<float> samples, SilenceOptions options)
+    {
+        var envelope = new LoudnessEnvelope(options.SampleRate);
+        envelope.Add(samples);
+        return Finish(envelope, options);
+    }
+
+    private static SilenceResult Finish(LoudnessEnvelope envelope, SilenceOptions options)
+    {
         envelope.Complete();
         var (threshold, floor) = AdaptiveThreshold.Choose(envelope);
         var source = "adaptive";
@@ -43,7 +58,6 @@ internal sealed class SilenceDetector(PcmDecoder decoder, MediaProbe probe)
 
         var active = ActivitySegmenter.Segment(envelope, threshold, options);
         var (silences, speech) = IntervalBuilder.Build(envelope, active, options.MarginSeconds);
-        progress?.Report(1);
         return new SilenceResult(true, Math.Round(envelope.DurationSeconds, 3), options.SampleRate, threshold, source, floor,
             options.MinSilenceSeconds, options.MarginSeconds, silences, speech);
     }

@@ -1,0 +1,7 @@
+namespace Gilgamesh.Modules.Analysis.Speech;
+
+public enum CaptionFormat
+{
+    Srt,
+    Vtt,
+}
