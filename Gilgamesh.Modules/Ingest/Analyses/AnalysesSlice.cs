@@ -18,9 +18,14 @@ internal static class AnalysesSlice
         services.TryAddSingleton<SceneDetector>();
         services.TryAddSingleton<OcrEngine>();
         services.AddSingleton<MediaAnalysisStore>();
+        services.AddSingleton<TranscriptMaker>();
         services.AddSingleton<MediaAnalysisRunner>();
         services.AddScoped<IJobHandler, AnalyzeMediaJob>();
     }
 
-    public static void Map(IEndpointRouteBuilder api) => AnalysesEndpoints.Map(api);
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        AnalysesEndpoints.Map(api);
+        SuppliedCaptionsEndpoint.Map(api);
+    }
 }

@@ -1,6 +1,6 @@
 namespace Gilgamesh.Modules.Ingest.Analyses;
 
-/// <summary>The analyses a media item can have. Transcript is accepted and left null until the speech/captions work is wired.</summary>
+/// <summary>The analyses a media item can have. The transcript comes from captions or the speech model.</summary>
 internal static class AnalysisKinds
 {
     public const string Scenes = "scenes";

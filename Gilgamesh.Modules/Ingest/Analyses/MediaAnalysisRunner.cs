@@ -12,10 +12,12 @@ namespace Gilgamesh.Modules.Ingest.Analyses;
 /// Runs the requested analyses of one library item with the existing engines and stores them: scenes (content cuts,
 /// one keyframe per scene stored under <c>ingest/&lt;owner&gt;/&lt;media&gt;/keyframes/</c>) and OCR of those keyframes
 /// (an image is read directly). OCR of a video needs the keyframes, so it runs scene detection even when scenes were
-/// not asked for. Audio has neither; transcript stays null until speech/captions are wired.
+/// not asked for. Audio has neither. The transcript comes from the item's captions, else the speech model
+/// (<see cref="TranscriptMaker"/>); with neither it stays null.
 /// </summary>
 internal sealed class MediaAnalysisRunner(
-    MediaItemStore items, IObjectStore store, SceneDetector scenes, OcrEngine ocr, MediaAnalysisStore analyses, GilgameshOptions options)
+    MediaItemStore items, IObjectStore store, SceneDetector scenes, OcrEngine ocr, MediaAnalysisStore analyses, TranscriptMaker transcripts,
+    GilgameshOptions options)
 {
     public async Task<MediaAnalyses> RunAsync(Guid mediaId, IReadOnlyCollection<string> kinds, Action<double, string>? progress, CancellationToken ct)
     {
@@ -24,31 +26,60 @@ internal sealed class MediaAnalysisRunner(
             : throw new GilgameshException(IngestErrorCodes.MediaNotFound, $"No ready media item {mediaId}.", 404);
         var wantScenes = kinds.Contains(AnalysisKinds.Scenes);
         var wantOcr = kinds.Contains(AnalysisKinds.Ocr);
-        if (item.Kind == MediaKinds.Audio || (!wantScenes && !wantOcr)) return await analyses.GetAsync(mediaId, ct);
+        var wantTranscript = kinds.Contains(AnalysisKinds.Transcript);
+        var visual = item.Kind != MediaKinds.Audio && (wantScenes || wantOcr);
+        if (!visual && !wantTranscript) return await analyses.GetAsync(mediaId, ct);
 
         using var scratch = ScratchDirectory.Create(options, "analyses");
-        progress?.Invoke(0, "fetching media");
-        var local = scratch.File("original");
-        await using (var read = await store.OpenReadAsync(item.StorageKey!, null, ct))
-        await using (var write = File.Create(local))
-            await read.CopyToAsync(write, ct);
+        string? local = null;
+        async Task<string> LocalOriginalAsync()
+        {
+            if (local is not null) return local;
+            progress?.Invoke(0, "fetching media");
+            var path = scratch.File("original");
+            await using (var read = await store.OpenReadAsync(item.StorageKey!, null, ct))
+            await using (var write = File.Create(path))
+                await read.CopyToAsync(write, ct);
+            return local = path;
+        }
 
+        // With a transcript to make as well, the picture analyses take the first 60 % of the progress bar.
+        var visualShare = wantTranscript ? 0.6 : 1.0;
+        if (visual)
+            await RunVisualAsync(item, await LocalOriginalAsync(), scratch, wantScenes, wantOcr,
+                (p, stage) => progress?.Invoke(p * visualShare, stage), ct);
+        if (wantTranscript)
+        {
+            var from = visual ? 60.0 : 0.0;
+            progress?.Invoke(from, "transcript");
+            var transcript = await transcripts.MakeAsync(item, LocalOriginalAsync,
+                new InlineProgress(p => progress?.Invoke(from + p * (99 - from) / 100, "transcript")), ct);
+            if (transcript is not null)
+                await analyses.SaveAsync(mediaId, AnalysisKinds.Transcript, StoredTranscript.From(transcript), ct);
+        }
+        progress?.Invoke(100, "done");
+        return await analyses.GetAsync(mediaId, ct);
+    }
+
+    private async Task RunVisualAsync(MediaItem item, string local, ScratchDirectory scratch, bool wantScenes, bool wantOcr,
+        Action<double, string> progress, CancellationToken ct)
+    {
+        var mediaId = item.Id;
         if (item.Kind == MediaKinds.Image)
         {
             if (wantOcr)
             {
-                progress?.Invoke(10, "ocr");
+                progress(10, "ocr");
                 var text = await ReadTextAsync(local, ct);
                 await analyses.SaveAsync(mediaId, AnalysisKinds.Ocr, new[] { new StoredOcrText(null, 0, text) }, ct);
             }
-            progress?.Invoke(100, "done");
-            return await analyses.GetAsync(mediaId, ct);
+            return;
         }
 
-        progress?.Invoke(5, "scenes");
+        progress(5, "scenes");
         var keyframes = scratch.File("keyframes");
         var detected = await scenes.DetectAsync(local, new SceneOptions(KeyframesDirectory: keyframes),
-            new Progress<double>(p => progress?.Invoke(5 + p * 55, "scenes")), ct);
+            new Progress<double>(p => progress(5 + p * 55, "scenes")), ct);
         var stored = new List<StoredScene>();
         foreach (var scene in detected.Scenes)
         {
@@ -68,13 +99,11 @@ internal sealed class MediaAnalysisRunner(
             for (var i = 0; i < detected.Scenes.Count; i++)
             {
                 var scene = detected.Scenes[i];
-                progress?.Invoke(60 + 39.0 * i / detected.Scenes.Count, "ocr");
+                progress(60 + 39.0 * i / detected.Scenes.Count, "ocr");
                 if (scene.Keyframe is { } file) texts.Add(new StoredOcrText(scene.Index, scene.KeyframeTime, await ReadTextAsync(file, ct)));
             }
             await analyses.SaveAsync(mediaId, AnalysisKinds.Ocr, texts, ct);
         }
-        progress?.Invoke(100, "done");
-        return await analyses.GetAsync(mediaId, ct);
     }
 
     private async Task<string> ReadTextAsync(string image, CancellationToken ct)

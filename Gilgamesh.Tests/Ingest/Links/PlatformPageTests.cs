@@ -119,6 +119,71 @@ public sealed class PlatformPageTests : LinksFixture
         Assert.That(start.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
+    [Test]
+    public async Task Process_WithTranscript_TakesItFromOfferedCaptionsAndLeavesItNullWithoutCaptionsOrSpeechModel()
+    {
+        WriteStandIn(Path.Combine(Path.GetDirectoryName(YtDlpPath)!, "transcript-args.txt"));
+        try
+        {
+            var result = (await ProcessAsync(new { urls = new[] { CarouselUrl }, options = new { analyses = new[] { "transcript" } } }))[0];
+            Assert.That(result.GetProperty("status").GetString(), Is.EqualTo("ok"), result.ToString());
+            var items = result.GetProperty("items").EnumerateArray().ToList();
+            var transcript = items[0].GetProperty("transcript");
+            Assert.That(transcript.GetProperty("source").GetString(), Is.EqualTo("captions"), transcript.ToString());
+            Assert.That(transcript.GetProperty("language").GetString(), Is.EqualTo("en"));
+            var segment = transcript.GetProperty("segments")[0];
+            Assert.That((segment.GetProperty("start").GetDouble(), segment.GetProperty("end").GetDouble(), segment.GetProperty("text").GetString()),
+                Is.EqualTo((0.0, 2.0, "hello there")));
+            Assert.That(items[1].GetProperty("transcript").ValueKind, Is.EqualTo(JsonValueKind.Null),
+                "audio without captions and no speech model configured: no transcript, and the URL still succeeds");
+
+            var id = items[0].GetProperty("media_id").GetGuid();
+            var stored = await App.GetJsonAsync<JsonElement>($"/api/v1/ingest/media/{id}/analyses");
+            Assert.That(stored.GetProperty("transcript").GetProperty("text").GetString(), Is.EqualTo("hello there"));
+        }
+        finally
+        {
+            File.Delete(YtDlpPath);
+        }
+    }
+
+    [Test]
+    public async Task SuppliedCaptions_BecomeTheTranscript_MalformedOnesChangeNothing_OthersItemsAre404()
+    {
+        var result = (await ProcessAsync(new { urls = new[] { Server.Url($"/media/audio.wav?captions={Guid.NewGuid():N}") } }))[0];
+        var id = result.GetProperty("items")[0].GetProperty("media_id").GetGuid();
+        const string srt = "1\n01:02:03,004 --> 01:02:05,500\nFirst line\nsecond line\n\n2\n01:02:06,000 --> 01:02:07,250\nNext\n";
+
+        using (var put = await App.Http.PutAsync($"/api/v1/ingest/media/{id}/captions?language=en",
+                   new StringContent(srt, System.Text.Encoding.UTF8, "application/x-subrip")))
+        {
+            Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.OK), await put.Content.ReadAsStringAsync());
+        }
+        var stored = (await App.GetJsonAsync<JsonElement>($"/api/v1/ingest/media/{id}/analyses")).GetProperty("transcript");
+        Assert.That(stored.GetProperty("source").GetString(), Is.EqualTo("captions"));
+        Assert.That(stored.GetProperty("segments").GetArrayLength(), Is.EqualTo(2));
+        Assert.That(stored.GetProperty("segments")[0].GetProperty("start").GetDouble(), Is.EqualTo(3723.004).Within(1e-9));
+        Assert.That(stored.GetProperty("segments")[0].GetProperty("text").GetString(), Is.EqualTo("First line\nsecond line"));
+
+        using (var bad = await App.Http.PutAsync($"/api/v1/ingest/media/{id}/captions?language=en",
+                   new StringContent("WEBVTT\n\nnot a cue line\nhello\n", System.Text.Encoding.UTF8, "text/vtt")))
+        {
+            Assert.That(bad.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(await bad.Content.ReadAsStringAsync(), Does.Contain("captions.invalid"));
+        }
+        var after = (await App.GetJsonAsync<JsonElement>($"/api/v1/ingest/media/{id}/analyses")).GetProperty("transcript");
+        Assert.That(after.GetProperty("segments").GetArrayLength(), Is.EqualTo(2), "a refused file leaves the transcript as it was");
+
+        // Later analyses read the stored captions rather than needing a speech model.
+        var job = await JobApi.PostAsync(App.Http, $"/api/v1/ingest/media/{id}/analyses", new { analyses = new[] { "transcript" } });
+        var done = await JobApi.WaitForStatusAsync(App.Http, job.Id, "succeeded", TimeSpan.FromSeconds(60));
+        Assert.That(done.Result!.Value.GetProperty("transcript").GetProperty("segments")[1].GetProperty("text").GetString(), Is.EqualTo("Next"));
+
+        using var editor = await App.CreateUserAsync("editor");
+        using var other = await editor.Http.PutAsync($"/api/v1/ingest/media/{id}/captions", new StringContent(srt));
+        Assert.That(other.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
     /// <summary>A bash script in yt-dlp's place: records its arguments, prints a recorded three-entry carousel.</summary>
     private void WriteStandIn(string argsFile)
     {

@@ -126,13 +126,14 @@ internal sealed class LinkProcessor(
 
     private async Task<LinkItem> AnalyseAsync(LinkItem item, ProcessOptions processOptions, CancellationToken ct)
     {
-        var kinds = processOptions.Analyses.Where(a => a is AnalysisKinds.Scenes or AnalysisKinds.Ocr).ToList();
+        var kinds = processOptions.Analyses.ToList();
         if (kinds.Count == 0) return item;
         var stored = await analyses.RunAsync(item.MediaId, kinds, null, ct);
         return item with
         {
             Scenes = processOptions.Wants(AnalysisKinds.Scenes) ? stored.Scenes : null,
             Ocr = processOptions.Wants(AnalysisKinds.Ocr) ? stored.Ocr : null,
+            Transcript = processOptions.Wants(AnalysisKinds.Transcript) ? stored.Transcript : null,
         };
     }
 
