@@ -9,7 +9,7 @@ RUN dotnet publish Gilgamesh.App/Gilgamesh.App.csproj -c Release -o /app --nolog
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      ffmpeg tesseract-ocr tesseract-ocr-eng libfaiss-dev libopenblas0 postgresql util-linux \
+      ffmpeg tesseract-ocr tesseract-ocr-eng libfaiss-dev libopenblas0 postgresql util-linux yt-dlp \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app .
