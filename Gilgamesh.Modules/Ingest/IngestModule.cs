@@ -1,4 +1,6 @@
 using Gilgamesh.Modules.Ingest.Library;
+using Gilgamesh.Modules.Ingest.Previews;
+using Gilgamesh.Modules.Ingest.Uploads;
 using Gilgamesh.Modules.Kernel.Modules;
 using Hangfire;
 using Microsoft.AspNetCore.Routing;
@@ -22,14 +24,23 @@ public sealed class IngestModule : IGilgameshModule
     public void RegisterServices(IServiceCollection services, IConfiguration configuration)
     {
         LibrarySlice.Register(services, configuration);
+        PreviewsSlice.Register(services);
+        UploadsSlice.Register(services, configuration);
+        Configuration = configuration;
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
         LibrarySlice.Map(api);
+        UploadsSlice.Map(api);
     }
 
     public void RegisterRecurringJobs(IRecurringJobManager recurringJobs)
     {
+        var uploads = Configuration?.GetSection(UploadOptions.Section).Get<UploadOptions>() ?? new UploadOptions();
+        recurringJobs.AddOrUpdate<UploadSessionCleanup>(UploadSessionCleanup.RecurringJobId, x => x.RunAsync(), uploads.CleanupCron);
     }
+
+    // Kept from RegisterServices: recurring jobs are registered later and need the configured schedule.
+    private IConfiguration? Configuration { get; set; }
 }
