@@ -100,7 +100,7 @@ internal sealed class MediaIngestor(MediaItemStore items, MediaClassifier classi
 
     private async Task DeleteObjectsAsync(string originalKey, MediaPreviews made)
     {
-        foreach (var key in made.Keys.Prepend(originalKey))
+        foreach (var key in made.AllKeys().Prepend(originalKey))
             await store.DeleteAsync(key, CancellationToken.None);
     }
 

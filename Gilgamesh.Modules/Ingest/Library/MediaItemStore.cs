@@ -68,7 +68,7 @@ internal sealed class MediaItemStore(NpgsqlDataSource dataSource)
     {
         var sql = new System.Text.StringBuilder($"select {Columns} from ingest.media_items where true");
         if (ownerId is not null) sql.Append(" and owner_id = @ownerId");
-        if (!string.IsNullOrEmpty(nameContains)) sql.Append(@" and display_name ilike @pattern escape ''");
+        if (!string.IsNullOrEmpty(nameContains)) sql.Append(@" and display_name ilike @pattern escape '\'");
         if (kind is not null) sql.Append(" and kind = @kind");
         if (createdFrom is not null) sql.Append(" and created_at >= @createdFrom");
         if (createdTo is not null) sql.Append(" and created_at < @createdTo");

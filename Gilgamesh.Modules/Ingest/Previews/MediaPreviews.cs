@@ -19,7 +19,7 @@ internal sealed record MediaPreviews(
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
-    public IEnumerable<string> Keys => new[] { Poster, ContactSheet, Waveform }.OfType<string>();
+    public IEnumerable<string> AllKeys() => new[] { Poster, ContactSheet, Waveform }.OfType<string>();
 
     /// <summary>Storage keys of previews live next to the original, under the item's prefix.</summary>
     public static string KeyFor(Guid ownerId, Guid itemId, string fileName) => $"{ItemPrefix(ownerId, itemId)}{fileName}";
