@@ -14,6 +14,8 @@ import * as signInPage from './pages/sign-in.js';
 import * as accountPage from './pages/account.js';
 import * as usersPage from './pages/users.js';
 import * as auditPage from './pages/audit.js';
+import * as libraryPage from './pages/library.js';
+import * as libraryDetailPage from './pages/library-detail.js';
 
 const DEFAULT_ROUTE = '#/jobs';
 // Used when the navigation endpoint is unreachable, so the Jobs page always works.
@@ -34,6 +36,9 @@ const routes = [
   { pattern: /^\/audit$/, page: auditPage, role: 'admin' },
   { pattern: /^\/jobs\/?$/, page: jobsPage },
   { pattern: /^\/jobs\/([^/]+)\/?$/, page: jobDetailPage, params: (m) => ({ id: decodeURIComponent(m[1]) }) },
+  // Ingest module pages.
+  { pattern: /^\/library\/?$/, page: libraryPage },
+  { pattern: /^\/library\/([^/]+)\/?$/, page: libraryDetailPage, params: (m) => ({ id: decodeURIComponent(m[1]) }) },
 ];
 
 let navigation = FALLBACK_NAV;
