@@ -21,8 +21,8 @@ internal static class ChunkedUploadEndpoints
         var sessions = api.MapGroup("/uploads/sessions");
         sessions.MapPost("", CreateAsync).RequireAuthorization(Policies.Editor).WithName("CreateUploadSession");
         sessions.MapGet("/{id:guid}", GetAsync).RequireAuthorization(Policies.Editor).WithName("GetUploadSession");
-        sessions.MapPut("/{id:guid}/chunks/{index:int}", PutChunkAsync).RequireAuthorization(Policies.Editor).WithName("PutUploadChunk")
-            .Accepts<Stream>("application/octet-stream");
+        // No :int constraint: a malformed index is a 400 from binding, after authorization (not a 404 "no such route").
+        sessions.MapPut("/{id:guid}/chunks/{index}", PutChunkAsync).RequireAuthorization(Policies.Editor).WithName("PutUploadChunk");
         sessions.MapPost("/{id:guid}/complete", CompleteAsync).RequireAuthorization(Policies.Editor).WithName("CompleteUploadSession");
         sessions.MapDelete("/{id:guid}", AbortAsync).RequireAuthorization(Policies.Editor).WithName("AbortUploadSession");
     }

@@ -16,8 +16,7 @@ internal static class SimpleUploadEndpoint
     public const string FileNameHeader = "X-File-Name";
 
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/uploads", UploadAsync).RequireAuthorization(Policies.Editor).WithName("UploadMedia")
-            .Accepts<Stream>("application/octet-stream");
+        api.MapPost("/uploads", UploadAsync).RequireAuthorization(Policies.Editor).WithName("UploadMedia");
 
     private static async Task<IResult> UploadAsync(HttpContext http, string? name, UploadOptions options, GilgameshOptions host,
         MediaIngestor ingestor, MediaItemResponder responder, CurrentUser me, CancellationToken ct)
