@@ -32,10 +32,25 @@ internal static class PreviewArguments
     public static string ImagePoster(string input, string output) =>
         $"-i {QuotedPath.Quote(input)} -frames:v 1 -vf \"{ScaleToMaxWidth}\" -q:v 3 {QuotedPath.Quote(output)} -y";
 
-    /// <summary>A PNG of the whole track's waveform, all channels mixed into one picture.</summary>
-    public static string Waveform(string input, string output) =>
-        $"-i {QuotedPath.Quote(input)} -filter_complex \"aformat=channel_layouts=mono,showwavespic=s={MaxWidth}x{WaveformHeight}:colors=0x3b82f6\" " +
-        $"-frames:v 1 {QuotedPath.Quote(output)} -y";
+    /// <summary>Audio longer than this is resampled before drawing (see <see cref="Waveform"/>).</summary>
+    public const double ResampleWaveformAboveSeconds = 60;
+
+    /// <summary>Samples showwavespic is given at most for a long track (it holds all of them until the end).</summary>
+    public const int WaveformSampleBudget = 4_000_000;
+
+    /// <summary>
+    /// A PNG of the whole track's waveform, all channels mixed into one picture. showwavespic keeps every sample
+    /// until the end of the input, so a long track is first resampled to fit <see cref="WaveformSampleBudget"/>
+    /// (at least 1 kHz, which keeps the voice's fundamentals): a 3 h lecture costs ffmpeg tens of MB, not gigabytes.
+    /// </summary>
+    public static string Waveform(string input, string output, double? durationSeconds = null)
+    {
+        var resample = durationSeconds is > ResampleWaveformAboveSeconds and var d
+            ? $"aresample={Math.Clamp((int)(WaveformSampleBudget / d), 1000, 48000).ToString(CultureInfo.InvariantCulture)},"
+            : "";
+        return $"-i {QuotedPath.Quote(input)} -filter_complex \"{resample}aformat=channel_layouts=mono,showwavespic=s={MaxWidth}x{WaveformHeight}:colors=0x3b82f6\" " +
+               $"-frames:v 1 {QuotedPath.Quote(output)} -y";
+    }
 
     /// <summary>
     /// A 4×3 JPEG grid of frames spread evenly over the video: <c>fps</c> picks 12 frames across the duration,

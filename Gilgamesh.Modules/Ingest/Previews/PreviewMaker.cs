@@ -27,7 +27,7 @@ internal sealed class PreviewMaker(FfmpegRunner ffmpeg, IObjectStore store, Gilg
             MediaKinds.Image => new(Poster: await TryMakeAsync(ownerId, itemId, PosterFile, "image/jpeg",
                 output => PreviewArguments.ImagePoster(localPath, output), ct)),
             MediaKinds.Audio => new(Waveform: await TryMakeAsync(ownerId, itemId, WaveformFile, "image/png",
-                output => PreviewArguments.Waveform(localPath, output), ct)),
+                output => PreviewArguments.Waveform(localPath, output, classification.Info.DurationSeconds), ct)),
             _ => new(),
         };
     }

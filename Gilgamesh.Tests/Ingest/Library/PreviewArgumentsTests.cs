@@ -41,6 +41,17 @@ public class PreviewArgumentsTests
     }
 
     [Test]
+    public void Waveform_LongTrack_ResamplesToTheSampleBudgetFirst()
+    {
+        var arguments = PreviewArguments.Waveform("/in/lecture.m4a", "/out/waveform.png", 3 * 3600);
+
+        Assert.That(arguments, Is.EqualTo(
+            "-i \"/in/lecture.m4a\" -filter_complex \"aresample=1000,aformat=channel_layouts=mono,showwavespic=s=640x160:colors=0x3b82f6\" " +
+            "-frames:v 1 \"/out/waveform.png\" -y"));
+        Assert.That(PreviewArguments.Waveform("/in/a.wav", "/out/w.png", 400), Does.Contain("\"aresample=10000,aformat"));
+    }
+
+    [Test]
     public void ContactSheet_ShortVideo_PicksTwelveFramesAcrossTheDurationIntoA4x3Grid()
     {
         var arguments = PreviewArguments.ContactSheet("/in/clip.mp4", "/out/sheet.jpg", 3);
