@@ -23,6 +23,7 @@ foreach (var name in options.Benchmarks)
         "rhythm" => new RhythmBench(),
         "silence" => new SilenceBench(options),
         "scenes" => new ScenesBench(options),
+        "upload" => new UploadBench(options),
         _ => throw new ArgumentException($"unknown benchmark '{name}'"),
     };
     Console.WriteLine($"\n=== {name} ===  (load average {Machine.LoadAverage()})");

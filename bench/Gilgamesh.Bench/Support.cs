@@ -15,12 +15,12 @@ internal interface IBenchmark
 
 internal sealed class BenchOptions
 {
-    public static readonly string[] All = ["startup", "progress-latency", "jobs-get", "storage", "vectors", "rhythm", "silence", "scenes"];
+    public static readonly string[] All = ["startup", "progress-latency", "jobs-get", "storage", "vectors", "rhythm", "silence", "scenes", "upload"];
 
     public const string Usage = """
         Usage: bench/run [benchmark ...] [options]
 
-          (none) or all      every benchmark: startup, progress-latency, jobs-get, storage, vectors, rhythm, silence, scenes
+          (none) or all      every benchmark: startup, progress-latency, jobs-get, storage, vectors, rhythm, silence, scenes, upload
           startup            start-to-ready of the Release App binary on an existing embedded cluster
           progress-latency   job progress report -> WebSocket client latency (in-process host)
           jobs-get           wrk on GET /api/v1/jobs/{id} vs /health/live
@@ -29,6 +29,7 @@ internal sealed class BenchOptions
           rhythm             tempo/beat accuracy and wall time vs aubio; a 3-minute song
           silence            analyze silence vs ffmpeg silencedetect on a generated 1 h file: time ratio, F1, peak RSS
           scenes             analyze scenes vs ffmpeg scdet on a generated 10 min 720p edit: time ratio, F1
+          upload             2 GiB generated WAV uploaded to the App (curl -T, chunked, HttpClient) vs cp; app peak RSS
 
         Options:
           --runs N           repetitions where a benchmark takes a median (defaults: startup 5, jobs-get 3, storage 3)
