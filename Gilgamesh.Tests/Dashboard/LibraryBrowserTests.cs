@@ -6,7 +6,7 @@ namespace Gilgamesh.Tests.Dashboard;
 /// <summary>
 /// The library pages in headless Chromium against a real host: upload two files through the page's file input
 /// (the same handler as drag-and-drop), watch a progress bar per file reach done, see both previews in the grid,
-/// open the video and play and seek it (the signed URL answers Range requests).
+/// drop a third file on the zone (a DragEvent with a DataTransfer), open the video and play and seek it (the signed URL answers Range requests).
 /// </summary>
 [NonParallelizable]
 public sealed class LibraryBrowserTests
@@ -35,7 +35,7 @@ public sealed class LibraryBrowserTests
     }
 
     [Test]
-    public async Task UploadTwoFiles_ProgressBarsReachDone_PreviewsInGrid_VideoPlaysAndSeeks()
+    public async Task UploadTwoFiles_ProgressBarsReachDone_PreviewsInGrid_DropAddsAnother_VideoPlaysAndSeeks()
     {
         var video = await MediaGenerator.VideoWithToneAsync();
         var audio = await MediaGenerator.ToneOnlyAsync();
@@ -64,6 +64,20 @@ public sealed class LibraryBrowserTests
             ? "loaded" : null, "two previews loaded in the grid");
         var kinds = Browser.Driver.FindElements(By.CssSelector("#library-grid a.media-card")).Select(c => c.GetDomAttribute("data-kind")).ToList();
         Assert.That(kinds, Is.EquivalentTo(new[] { "video", "audio" }));
+
+
+        // A real drop on the zone: a File built in the page (the video's poster, fetched by its signed URL) in a DataTransfer.
+        Browser.Driver.ExecuteScript("""
+            const poster = document.querySelector('#library-grid a.media-card[data-kind="video"] img.media-preview').src;
+            fetch(poster).then((r) => r.blob()).then((blob) => {
+              const data = new DataTransfer();
+              data.items.add(new File([blob], 'dropped-poster.jpg', { type: 'image/jpeg' }));
+              document.getElementById('upload-zone').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+            });
+            """);
+        Browser.WaitForVisible(By.CssSelector("#upload-list li.upload[data-name='dropped-poster.jpg'][data-status='done'] .upload-progress[data-percent='100']"),
+            TimeSpan.FromSeconds(20));
+        Browser.WaitForVisible(By.CssSelector("#library-grid a.media-card[data-kind='image'] img.media-preview"));
 
         Browser.Driver.FindElement(By.CssSelector("#library-grid a.media-card[data-kind='video']")).Click();
         Browser.WaitForVisible(By.CssSelector("video#media-player"));
