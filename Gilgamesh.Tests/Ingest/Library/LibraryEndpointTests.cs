@@ -201,6 +201,28 @@ public sealed class LibraryEndpointTests : AppFixture
         });
     }
 
+    [Test]
+    public async Task DashboardPages_ServedFromTheModulesResources_AndAnnounced()
+    {
+        using var anonymous = App.Anonymous();
+        using var pages = await anonymous.GetAsync("/modules/ingest/pages.js");
+        using var library = await anonymous.GetAsync("/modules/ingest/library-detail.js");
+        using var missing = await App.Http.GetAsync("/modules/ingest/nothing.js");
+        using var modules = System.Text.Json.JsonDocument.Parse(await _viewer.Http.GetStringAsync("/api/v1/modules"));
+        var announced = modules.RootElement.EnumerateArray().ToDictionary(m => m.GetProperty("name").GetString()!,
+            m => m.GetProperty("pages").ValueKind == System.Text.Json.JsonValueKind.Null ? null : m.GetProperty("pages").GetString());
+        Assert.Multiple(async () =>
+        {
+            Assert.That(pages.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(pages.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/javascript"));
+            Assert.That(await pages.Content.ReadAsStringAsync(), Does.Contain("export const routes"));
+            Assert.That(library.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(announced["ingest"], Is.EqualTo("modules/ingest/pages.js"));
+            Assert.That(announced["probe"], Is.Null, "a module without pages announces none");
+        });
+    }
+
     private async Task<Item> WaitForContactSheetAsync(Guid id)
     {
         var deadline = DateTime.UtcNow.AddSeconds(45);

@@ -2,12 +2,12 @@
 // progress bar each), search and kind filter, and a grid of items with their previews.
 // Test hooks: #upload-input, li.upload[data-status][data-name] .upload-progress[data-percent],
 // a.media-card[data-media-id][data-kind] img.media-preview.
-import { api, isAbort } from '../api.js';
-import { el, replace, setText } from '../dom.js';
-import { duration, relativeTime } from '../format.js';
-import { can } from '../session.js';
-import { showError } from '../ui.js';
-import { uploadFile } from '../uploads.js';
+import { api, isAbort } from '../../js/api.js';
+import { el, replace, setText } from '../../js/dom.js';
+import { duration, relativeTime } from '../../js/format.js';
+import { can } from '../../js/session.js';
+import { showError } from '../../js/ui.js';
+import { uploadFile } from './uploads.js';
 
 const KINDS = [['', 'All kinds'], ['video', 'Video'], ['audio', 'Audio'], ['image', 'Images']];
 const PAGE_SIZE = 48;

@@ -1,11 +1,11 @@
 // One library item (#/library/{id}): a player on the signed URL (seekable: the file server
 // answers Range requests), the previews, metadata, and delete for editors.
 // Test hooks: #media-player, #delete-media, #confirm-delete, .media-detail[data-media-id].
-import { api, isAbort } from '../api.js';
-import { el, replace } from '../dom.js';
-import { absoluteTime, duration } from '../format.js';
-import { can } from '../session.js';
-import { showError } from '../ui.js';
+import { api, isAbort } from '../../js/api.js';
+import { el, replace } from '../../js/dom.js';
+import { absoluteTime, duration } from '../../js/format.js';
+import { can } from '../../js/session.js';
+import { showError } from '../../js/ui.js';
 
 export function mount(root, { params }) {
   const aborter = new AbortController();

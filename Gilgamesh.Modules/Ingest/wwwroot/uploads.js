@@ -3,7 +3,7 @@
 // (create → PUT chunks → complete). A session is remembered per file in localStorage, so
 // dropping the same file again after a dropped connection or a reload sends only the chunks
 // the server does not have yet.
-import { ApiError, api, apiUrl, changeHeaders } from './api.js';
+import { ApiError, api, apiUrl, changeHeaders } from '../../js/api.js';
 
 export const CHUNKED_ABOVE_BYTES = 8 * 1024 * 1024;
 const CHUNK_BYTES = 8 * 1024 * 1024;
