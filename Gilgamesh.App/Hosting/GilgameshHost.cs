@@ -97,6 +97,15 @@ public static class GilgameshHost
         app.UseDefaultFiles();
         // No build step means stable file names: revalidate so an upgrade never mixes old and new modules.
         app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = c => c.Context.Response.Headers.CacheControl = "no-cache" });
+        // Modules' own dashboard pages, from their embedded resources (ModuleAssets): no host edit per module.
+        foreach (var module in catalog.Modules)
+            if (ModuleAssets.FilesOf(module) is { } files)
+                app.UseStaticFiles(new StaticFileOptions
+                {
+                    RequestPath = ModuleAssets.RequestPath(module),
+                    FileProvider = files,
+                    OnPrepareResponse = c => c.Context.Response.Headers.CacheControl = "no-cache",
+                });
         // The dashboard's files are public (it shows a sign-in page); every endpoint below needs a policy.
         app.UseRouting();
         app.UseAuthentication();

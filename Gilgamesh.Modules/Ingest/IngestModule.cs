@@ -1,6 +1,8 @@
 using Gilgamesh.Modules.Ingest.Analyses;
 using Gilgamesh.Modules.Ingest.Library;
 using Gilgamesh.Modules.Ingest.Links;
+using Gilgamesh.Modules.Ingest.Previews;
+using Gilgamesh.Modules.Ingest.Uploads;
 using Gilgamesh.Modules.Kernel.Modules;
 using Hangfire;
 using Microsoft.AspNetCore.Routing;
@@ -26,6 +28,9 @@ public sealed class IngestModule : IGilgameshModule
         LibrarySlice.Register(services, configuration);
         LinksSlice.Register(services, configuration);
         AnalysesSlice.Register(services, configuration);
+        PreviewsSlice.Register(services);
+        UploadsSlice.Register(services, configuration);
+        Configuration = configuration;
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)
@@ -33,10 +38,16 @@ public sealed class IngestModule : IGilgameshModule
         LibrarySlice.Map(api);
         LinksSlice.Map(api);
         AnalysesSlice.Map(api);
+        UploadsSlice.Map(api);
     }
 
     public void RegisterRecurringJobs(IRecurringJobManager recurringJobs)
     {
         LinksSlice.RegisterRecurringJobs(recurringJobs);
+        var uploads = Configuration?.GetSection(UploadOptions.Section).Get<UploadOptions>() ?? new UploadOptions();
+        recurringJobs.AddOrUpdate<UploadSessionCleanup>(UploadSessionCleanup.RecurringJobId, x => x.RunAsync(), uploads.CleanupCron);
     }
+
+    // Kept from RegisterServices: recurring jobs are registered later and need the configured schedule.
+    private IConfiguration? Configuration { get; set; }
 }

@@ -1,3 +1,4 @@
+using Npgsql;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
@@ -95,5 +96,9 @@ public sealed class AppInstance : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         _ownedDataDir?.Dispose();
+        // Hangfire opens connections by connection string, so they sit in Npgsql's process-wide pool (idle for up
+        // to five minutes) after the app is gone. Every fixture has its own database, so without this the suite's
+        // idle connections pile up past the test cluster's max_connections.
+        NpgsqlConnection.ClearAllPools();
     }
 }

@@ -25,6 +25,7 @@ foreach (var name in options.Benchmarks)
         "scenes" => new ScenesBench(options),
         "links" => new LinksBench(),
         "speech" => new SpeechBench(),
+        "upload" => new UploadBench(options),
         _ => throw new ArgumentException($"unknown benchmark '{name}'"),
     };
     Console.WriteLine($"\n=== {name} ===  (load average {Machine.LoadAverage()})");

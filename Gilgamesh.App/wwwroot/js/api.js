@@ -71,6 +71,11 @@ async function request(method, path, options = {}) {
   }
 }
 
+/** Headers a change made outside api.* (e.g. an XHR upload with progress) must carry. */
+export async function changeHeaders() {
+  return csrfHeader();
+}
+
 async function csrfHeader() {
   const { token, headerName } = await antiforgery();
   return { [headerName || 'X-CSRF-TOKEN']: token };

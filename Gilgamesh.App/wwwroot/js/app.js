@@ -34,6 +34,7 @@ const routes = [
   { pattern: /^\/audit$/, page: auditPage, role: 'admin' },
   { pattern: /^\/jobs\/?$/, page: jobsPage },
   { pattern: /^\/jobs\/([^/]+)\/?$/, page: jobDetailPage, params: (m) => ({ id: decodeURIComponent(m[1]) }) },
+  // Modules add their own routes here (loadModulePages).
 ];
 
 let navigation = FALLBACK_NAV;
@@ -50,6 +51,34 @@ async function loadNavigation() {
     showError(error);
     return FALLBACK_NAV;
   }
+}
+
+let modulePages = null; // Promise: module routes are loaded once per page load, after signing in
+
+/**
+ * Modules that ship dashboard pages announce a pages script in GET modules (served from the module's
+ * embedded resources); each exports routes [{ pattern, page, params }] that join the shell's routes.
+ */
+function loadModulePages() {
+  modulePages ??= (async () => {
+    let modules = [];
+    try {
+      modules = await api.get('modules');
+    } catch (error) {
+      modulePages = null; // try again on the next sign-in
+      showError(error);
+      return;
+    }
+    for (const module of (Array.isArray(modules) ? modules : []).filter((m) => m && m.pages)) {
+      try {
+        const script = await import(new URL(module.pages, document.baseURI).href);
+        for (const r of script.routes ?? []) routes.push({ ...r, module: module.name });
+      } catch (error) {
+        showError(new Error(`The ${module.name} module's pages did not load: ${error.message}`));
+      }
+    }
+  })();
+  return modulePages;
 }
 
 /** '#/jobs?x=1' → '/jobs'; nav entries may or may not carry the leading '#'. */
@@ -111,6 +140,7 @@ function handleUnauthorized() {
 async function onSignedIn(returnHash) {
   clearBanners();
   navigation = await loadNavigation();
+  await loadModulePages();
   renderSession();
   // The Hangfire console sends signed-out visitors here with return=/hangfire/…; send admins back.
   if (!currentUser()?.mustChangePassword && can('admin') && /^\/hangfire(\/|\?|$)/.test(returnHash ?? '')) {
@@ -217,7 +247,10 @@ async function start() {
   } catch (error) {
     showError(error);
   }
-  if (isSignedIn()) navigation = await loadNavigation();
+  if (isSignedIn()) {
+    navigation = await loadNavigation();
+    await loadModulePages();
+  }
   renderSession();
   window.addEventListener('hashchange', route);
   route();

@@ -14,9 +14,9 @@ internal static class LibrarySlice
         services.AddSingleton<MediaClassifier>();
         services.AddSingleton<MediaIngestor>();
         services.AddSingleton<IMediaLibrary, MediaLibrary>();
+        services.AddSingleton(configuration.GetSection(LibraryOptions.Section).Get<LibraryOptions>() ?? new LibraryOptions());
+        services.AddSingleton<MediaItemResponder>();
     }
 
-    public static void Map(IEndpointRouteBuilder api)
-    {
-    }
+    public static void Map(IEndpointRouteBuilder api) => LibraryEndpoints.Map(api);
 }

@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using Gilgamesh.Modules.Ingest.Previews;
+using Gilgamesh.Modules.Kernel.Jobs;
 using Gilgamesh.Modules.Kernel.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -12,9 +14,11 @@ internal sealed record IngestOutcome(MediaItem Item, bool Existing);
 
 /// <summary>
 /// Turns a finished local file (an assembled upload, a downloaded URL) into a library item: hash, dedupe per
-/// owner, classify by content, publish to storage, record. Every way into the library ends here.
+/// owner, classify by content, publish to storage, make the quick previews (poster or waveform), record, and
+/// queue the contact sheet. Every way into the library ends here, so URL items get previews too.
 /// </summary>
-internal sealed class MediaIngestor(MediaItemStore items, MediaClassifier classifier, IObjectStore store, ILogger<MediaIngestor> logger)
+internal sealed class MediaIngestor(MediaItemStore items, MediaClassifier classifier, IObjectStore store, PreviewMaker previews,
+    IJobScheduler jobs, ILogger<MediaIngestor> logger)
 {
     public async Task<IngestOutcome> IngestFileAsync(IngestRequest request, string localPath, CancellationToken ct)
     {
@@ -26,6 +30,16 @@ internal sealed class MediaIngestor(MediaItemStore items, MediaClassifier classi
         var id = Guid.NewGuid();
         var key = $"ingest/{request.OwnerId:N}/{id:N}/original{classification.Extension}";
         var stored = await store.PutFileAsync(key, localPath, classification.ContentType, ct);
+        MediaPreviews madePreviews;
+        try
+        {
+            madePreviews = await previews.MakeImmediateAsync(request.OwnerId, id, localPath, classification, ct);
+        }
+        catch
+        {
+            await DeleteObjectsAsync(key, new MediaPreviews());
+            throw;
+        }
 
         var info = classification.Info;
         var item = new MediaItem
@@ -46,16 +60,48 @@ internal sealed class MediaIngestor(MediaItemStore items, MediaClassifier classi
             VideoCodec = info.PrimaryVideo?.Codec,
             AudioCodec = info.PrimaryAudio?.Codec,
             FormatName = info.FormatName,
+            Previews = madePreviews.ToJson(),
         };
-        var (row, inserted) = await items.InsertReadyAsync(item, ct);
+        MediaItem row;
+        bool inserted;
+        try
+        {
+            (row, inserted) = await items.InsertReadyAsync(item, ct);
+        }
+        catch
+        {
+            await DeleteObjectsAsync(key, madePreviews);
+            throw;
+        }
         if (!inserted)
         {
             // The same bytes arrived twice at once; the other copy won, so ours is dropped.
-            await store.DeleteAsync(key, CancellationToken.None);
+            await DeleteObjectsAsync(key, madePreviews);
             return new(row, Existing: true);
         }
+        if (row.Kind == MediaKinds.Video) await QueueContactSheetAsync(row);
         logger.LogInformation("Media {MediaId} ({Kind}, {Bytes} bytes) added to the library from {Source}", row.Id, row.Kind, row.SizeBytes, row.Source);
         return new(row, Existing: false);
+    }
+
+    private async Task QueueContactSheetAsync(MediaItem row)
+    {
+        try
+        {
+            await jobs.EnqueueAsync(new JobRequest(IngestModule.ModuleName, ContactSheetJob.KindName, new ContactSheetInput(row.Id),
+                row.OwnerId.ToString(), JobQueues.Media), CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            // The item is in the library already; a missing contact sheet must not turn that into an error.
+            logger.LogWarning(e, "Could not queue the contact sheet of media {MediaId}", row.Id);
+        }
+    }
+
+    private async Task DeleteObjectsAsync(string originalKey, MediaPreviews made)
+    {
+        foreach (var key in made.AllKeys().Prepend(originalKey))
+            await store.DeleteAsync(key, CancellationToken.None);
     }
 
     private static async Task<string> Sha256Async(string path, CancellationToken ct)

@@ -36,9 +36,10 @@ internal sealed class MediaItemStore(NpgsqlDataSource dataSource)
     {
         const string insert = """
             insert into ingest.media_items (id, owner_id, source, source_url, display_name, status, storage_key,
-                content_type, size_bytes, sha256, kind, duration_seconds, width, height, video_codec, audio_codec, format_name)
+                content_type, size_bytes, sha256, kind, duration_seconds, width, height, video_codec, audio_codec, format_name, previews)
             values (@Id, @OwnerId, @Source, @SourceUrl, @DisplayName, 'ready', @StorageKey,
-                @ContentType, @SizeBytes, @Sha256, @Kind, @DurationSeconds, @Width, @Height, @VideoCodec, @AudioCodec, @FormatName)
+                @ContentType, @SizeBytes, @Sha256, @Kind, @DurationSeconds, @Width, @Height, @VideoCodec, @AudioCodec, @FormatName,
+                @Previews::jsonb)
             on conflict (owner_id, sha256) where sha256 is not null and status <> 'rejected' do nothing
             """;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -48,6 +49,42 @@ internal sealed class MediaItemStore(NpgsqlDataSource dataSource)
             : await FindByHashAsync(item.OwnerId, item.Sha256!, ct);
         return (row ?? throw new InvalidOperationException($"media item {item.Id} vanished after insert"), inserted);
     }
+
+    /// <summary>Records one preview key (jsonb merge); false when the item no longer exists.</summary>
+    public async Task<bool> SetPreviewAsync(Guid id, string name, string key, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "update ingest.media_items set previews = previews || jsonb_build_object(@name::text, @key::text), updated_at = now() where id = @id",
+            new { id, name, key }, cancellationToken: ct)) == 1;
+    }
+
+    /// <summary>
+    /// A page of items, newest first (keyset on created_at, id). <paramref name="ownerId"/> null = everyone's.
+    /// The name search is a case-insensitive substring match with LIKE wildcards escaped.
+    /// </summary>
+    public async Task<IReadOnlyList<MediaItem>> ListAsync(Guid? ownerId, string? nameContains, string? kind,
+        DateTimeOffset? createdFrom, DateTimeOffset? createdTo, (DateTimeOffset Created, Guid Id)? after, int limit, CancellationToken ct)
+    {
+        var sql = new System.Text.StringBuilder($"select {Columns} from ingest.media_items where true");
+        if (ownerId is not null) sql.Append(" and owner_id = @ownerId");
+        if (!string.IsNullOrEmpty(nameContains)) sql.Append(@" and display_name ilike @pattern escape '\'");
+        if (kind is not null) sql.Append(" and kind = @kind");
+        if (createdFrom is not null) sql.Append(" and created_at >= @createdFrom");
+        if (createdTo is not null) sql.Append(" and created_at < @createdTo");
+        if (after is not null) sql.Append(" and (created_at, id) < (@afterCreated, @afterId)");
+        sql.Append(" order by created_at desc, id desc limit @limit");
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<MediaItem>(new CommandDefinition(sql.ToString(), new
+        {
+            ownerId, pattern = "%" + EscapeLike(nameContains ?? "") + "%", kind, createdFrom, createdTo,
+            afterCreated = after?.Created, afterId = after?.Id, limit,
+        }, cancellationToken: ct));
+        return rows.AsList();
+    }
+
+    internal static string EscapeLike(string text) =>
+        text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
 
     public async Task<bool> DeleteAsync(Guid id, CancellationToken ct)
     {

@@ -11,7 +11,7 @@ public static class ModuleEndpoints
     {
         var group = app.MapGroup("/api/v1/modules").WithTags("Modules").RequireAuthorization(Accounts.Policies.Viewer);
         group.MapGet("", (ModuleCatalog catalog) => TypedResults.Ok(
-            catalog.Modules.Select(m => new ModuleInfo(m.Name, m.Schema, $"/api/v1/{m.Name}")))).WithName("ListModules");
+            catalog.Modules.Select(m => new ModuleInfo(m.Name, m.Schema, $"/api/v1/{m.Name}", ModuleAssets.PagesUrl(m))))).WithName("ListModules");
         group.MapGet("/navigation", (ModuleCatalog catalog) => TypedResults.Ok(
             catalog.Modules
                 .SelectMany(m => m.Navigation.Select(n => new NavigationEntry(n.Title, n.Path, n.Order, m.Name)))
@@ -20,6 +20,7 @@ public static class ModuleEndpoints
     }
 }
 
-public sealed record ModuleInfo(string Name, string Schema, string ApiBase);
+/// <param name="Pages">Document-relative URL of the module's dashboard pages script (see <see cref="ModuleAssets"/>), or null.</param>
+public sealed record ModuleInfo(string Name, string Schema, string ApiBase, string? Pages);
 
 public sealed record NavigationEntry(string Title, string Path, int Order, string Module);

@@ -1,0 +1,84 @@
+using Dapper;
+using Npgsql;
+
+namespace Gilgamesh.Modules.Ingest.Uploads;
+
+/// <summary>Reads and writes <c>ingest.upload_sessions</c>; the only class that knows the table.</summary>
+internal sealed class UploadSessionStore(NpgsqlDataSource dataSource)
+{
+    private const string Columns = """
+        id, owner_id, display_name, size_bytes, chunk_size, chunk_count, sha256, received, chunk_writes, status, media_id,
+        created_at, expires_at
+        """;
+
+    public async Task InsertAsync(UploadSession session, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            insert into ingest.upload_sessions (id, owner_id, display_name, size_bytes, chunk_size, chunk_count, sha256, status, expires_at)
+            values (@Id, @OwnerId, @DisplayName, @SizeBytes, @ChunkSize, @ChunkCount, @Sha256, 'open', @ExpiresAt)
+            """, session, cancellationToken: ct));
+    }
+
+    public async Task<UploadSession?> GetAsync(Guid id, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<UploadSession>(new CommandDefinition(
+            $"select {Columns} from ingest.upload_sessions where id = @id", new { id }, cancellationToken: ct));
+    }
+
+    /// <summary>Marks a chunk as arrived (once) and counts the write; pushes the expiry out. Null when the session is not open.</summary>
+    public async Task<UploadSession?> RecordChunkAsync(Guid id, int index, DateTimeOffset expiresAt, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<UploadSession>(new CommandDefinition($"""
+            update ingest.upload_sessions
+               set received = case when @index = any(received) then received else array_append(received, @index) end,
+                   chunk_writes = chunk_writes + 1, expires_at = @expiresAt, updated_at = now()
+             where id = @id and status = 'open'
+            returning {Columns}
+            """, new { id, index, expiresAt }, cancellationToken: ct));
+    }
+
+    /// <summary>Moves an open session whose chunks have all arrived to completing; false when another request got there first.</summary>
+    public async Task<bool> BeginCompletingAsync(Guid id, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.ExecuteAsync(new CommandDefinition("""
+            update ingest.upload_sessions set status = 'completing', updated_at = now()
+             where id = @id and status = 'open' and cardinality(received) = chunk_count
+            """, new { id }, cancellationToken: ct)) == 1;
+    }
+
+    public async Task SetStatusAsync(Guid id, string status, Guid? mediaId, DateTimeOffset expiresAt, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            update ingest.upload_sessions set status = @status, media_id = @mediaId, expires_at = @expiresAt, updated_at = now() where id = @id
+            """, new { id, status, mediaId, expiresAt }, cancellationToken: ct));
+    }
+
+    public async Task<bool> DeleteAsync(Guid id, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "delete from ingest.upload_sessions where id = @id", new { id }, cancellationToken: ct)) == 1;
+    }
+
+    /// <summary>Deletes sessions past their expiry (never one being completed right now) and returns their ids.</summary>
+    public async Task<IReadOnlyList<Guid>> DeleteExpiredAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return (await connection.QueryAsync<Guid>(new CommandDefinition("""
+            delete from ingest.upload_sessions
+             where expires_at < @now and (status <> 'completing' or updated_at < @now - interval '1 day')
+            returning id
+            """, new { now }, cancellationToken: ct))).AsList();
+    }
+
+    public async Task<HashSet<Guid>> AllIdsAsync(CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return (await connection.QueryAsync<Guid>(new CommandDefinition("select id from ingest.upload_sessions", cancellationToken: ct))).ToHashSet();
+    }
+}

@@ -1,0 +1,72 @@
+// One library item (#/library/{id}): a player on the signed URL (seekable: the file server
+// answers Range requests), the previews, metadata, and delete for editors.
+// Test hooks: #media-player, #delete-media, #confirm-delete, .media-detail[data-media-id].
+import { api, isAbort } from '../../js/api.js';
+import { el, replace } from '../../js/dom.js';
+import { absoluteTime, duration } from '../../js/format.js';
+import { can } from '../../js/session.js';
+import { showError } from '../../js/ui.js';
+
+export function mount(root, { params }) {
+  const aborter = new AbortController();
+  const id = params.id;
+  document.title = 'Media · Gilgamesh';
+  const container = el('article', { class: 'media-detail', 'data-media-id': id },
+    el('a', { class: 'back-link', href: '#/library' }, '← Library'),
+    el('p', { class: 'muted' }, 'Loading…'));
+  root.append(container);
+
+  api.get(`ingest/items/${encodeURIComponent(id)}`, { signal: aborter.signal })
+    .then((item) => render(item))
+    .catch((error) => {
+      if (isAbort(error)) return;
+      replace(container, el('a', { class: 'back-link', href: '#/library' }, '← Library'),
+        el('section', { class: 'panel not-found', 'data-code': error.code ?? '' }, el('h1', {}, 'Media not found'), el('p', {}, error.detail || error.message)));
+    });
+
+  function render(item) {
+    document.title = `${item.name} · Gilgamesh`;
+    const player = item.kind === 'video'
+      ? el('video', { id: 'media-player', class: 'player', src: item.url, controls: true, preload: 'metadata', playsinline: true, poster: item.previews?.poster })
+      : item.kind === 'audio'
+        ? el('audio', { id: 'media-player', class: 'player', src: item.url, controls: true, preload: 'metadata' })
+        : el('img', { id: 'media-player', class: 'player', src: item.url, alt: item.name });
+    const confirm = el('button', { id: 'confirm-delete', type: 'button', class: 'button danger', hidden: true, onclick: remove }, 'Delete for good');
+    const del = el('button', {
+      id: 'delete-media', type: 'button', class: 'button danger',
+      onclick: () => { confirm.hidden = false; del.hidden = true; },
+    }, 'Delete');
+    const fields = [
+      ['Kind', item.kind], ['Status', item.status], ['Size', item.sizeBytes != null ? `${item.sizeBytes.toLocaleString()} bytes` : null],
+      ['Duration', item.durationSeconds != null ? duration(item.durationSeconds) : null],
+      ['Resolution', item.width ? `${item.width} × ${item.height}` : null],
+      ['Codecs', [item.codecs?.video, item.codecs?.audio].filter(Boolean).join(', ') || null], ['Container', item.codecs?.format],
+      ['Content type', item.contentType], ['SHA-256', item.sha256], ['Source', item.source], ['Added', absoluteTime(item.created)],
+      ['ID', item.id],
+    ].filter(([, value]) => value !== null && value !== undefined && value !== '');
+    const sheet = item.previews?.contactSheet;
+    replace(container,
+      el('a', { class: 'back-link', href: '#/library' }, '← Library'),
+      el('header', { class: 'page-header' }, el('h1', { id: 'media-title' }, item.name),
+        can('editor') ? el('div', { class: 'actions' }, del, confirm) : null),
+      el('section', { class: 'panel player-panel' }, player),
+      el('section', { class: 'panel' }, el('h2', {}, 'Details'),
+        el('dl', { class: 'fields' }, fields.map(([label, value]) => [el('dt', {}, label), el('dd', {}, String(value))]))),
+      sheet || item.previews?.waveform
+        ? el('section', { class: 'panel' }, el('h2', {}, 'Previews'),
+          sheet ? el('img', { id: 'contact-sheet', class: 'contact-sheet', src: sheet, alt: 'Contact sheet' }) : null,
+          item.previews?.waveform ? el('img', { id: 'waveform', class: 'contact-sheet', src: item.previews.waveform, alt: 'Waveform' }) : null)
+        : null);
+  }
+
+  async function remove() {
+    try {
+      await api.delete(`ingest/items/${encodeURIComponent(id)}`);
+      location.hash = '#/library';
+    } catch (error) {
+      showError(error);
+    }
+  }
+
+  return () => aborter.abort();
+}

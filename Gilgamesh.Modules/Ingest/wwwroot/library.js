@@ -1,0 +1,120 @@
+// Media library (#/library): upload zone (drag-and-drop or file picker, several files, one
+// progress bar each), search and kind filter, and a grid of items with their previews.
+// Test hooks: #upload-input, li.upload[data-status][data-name] .upload-progress[data-percent],
+// a.media-card[data-media-id][data-kind] img.media-preview.
+import { api, isAbort } from '../../js/api.js';
+import { el, replace, setText } from '../../js/dom.js';
+import { duration, relativeTime } from '../../js/format.js';
+import { can } from '../../js/session.js';
+import { showError } from '../../js/ui.js';
+import { uploadFile } from './uploads.js';
+
+const KINDS = [['', 'All kinds'], ['video', 'Video'], ['audio', 'Audio'], ['image', 'Images']];
+const PAGE_SIZE = 48;
+
+export function mount(root, { query }) {
+  const aborter = new AbortController();
+  let searchTimer = null;
+  let nextCursor = null;
+  document.title = 'Library · Gilgamesh';
+
+  const search = el('input', {
+    id: 'library-search', type: 'search', placeholder: 'Search by name', 'aria-label': 'Search by name',
+    value: query.get('q') ?? '', oninput: () => { clearTimeout(searchTimer); searchTimer = setTimeout(() => load(false), 250); },
+  });
+  const kind = el('select', { id: 'library-kind', 'aria-label': 'Kind', onchange: () => load(false) },
+    KINDS.map(([value, label]) => el('option', { value }, label)));
+  kind.value = query.get('kind') ?? '';
+  const grid = el('div', { id: 'library-grid', class: 'media-grid', 'aria-live': 'polite' });
+  const empty = el('p', { id: 'library-empty', class: 'muted empty', hidden: true }, 'No media yet.');
+  const more = el('button', { id: 'library-more', type: 'button', class: 'button', hidden: true, onclick: () => load(true) }, 'Load more');
+  const uploads = el('ul', { id: 'upload-list', class: 'upload-list' });
+
+  const input = el('input', {
+    id: 'upload-input', type: 'file', multiple: true, accept: 'video/*,audio/*,image/*', class: 'upload-input',
+    onchange: () => { startUploads([...input.files]); input.value = ''; },
+  });
+  const zone = el('div', {
+    id: 'upload-zone', class: 'upload-zone', tabindex: 0, role: 'button', 'aria-label': 'Upload files: drop them here or press to choose',
+    onclick: () => input.click(),
+    onkeydown: (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); input.click(); } },
+    ondragover: (e) => { e.preventDefault(); zone.classList.add('dragging'); },
+    ondragleave: () => zone.classList.remove('dragging'),
+    ondrop: (e) => { e.preventDefault(); zone.classList.remove('dragging'); startUploads([...(e.dataTransfer?.files ?? [])]); },
+  }, el('strong', {}, 'Drop audio, video or images here'), el('span', { class: 'muted' }, ' or click to choose files'));
+
+  root.append(el('section', { class: 'library' },
+    el('header', { class: 'page-header' }, el('h1', {}, 'Library')),
+    can('editor') ? el('section', { class: 'panel' }, zone, input, uploads) : null,
+    el('div', { class: 'filters' }, search, kind),
+    grid, empty, more));
+
+  function startUploads(files) {
+    for (const file of files) uploadOne(file);
+  }
+
+  async function uploadOne(file) {
+    const fill = el('div', { class: 'bar-fill' });
+    const bar = el('div', {
+      class: 'job-progress upload-progress', role: 'progressbar', 'aria-label': `Upload of ${file.name}`,
+      'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': 0, 'data-percent': 0, 'data-state': 'running',
+    }, fill);
+    const state = el('span', { class: 'upload-state muted' }, 'Uploading…');
+    const row = el('li', { class: 'upload', 'data-name': file.name, 'data-status': 'uploading' },
+      el('span', { class: 'upload-name' }, file.name), bar, state);
+    uploads.append(row);
+    const show = (fraction) => {
+      const percent = Math.round(Math.min(1, Math.max(0, fraction)) * 100);
+      bar.dataset.percent = String(percent);
+      bar.setAttribute('aria-valuenow', String(percent));
+      fill.style.width = `${percent}%`;
+      setText(state, percent < 100 ? `${percent} %` : 'Processing…');
+    };
+    try {
+      const result = await uploadFile(file, show, aborter.signal);
+      show(1);
+      bar.dataset.state = 'succeeded';
+      row.dataset.status = 'done';
+      row.dataset.mediaId = result.item.id;
+      setText(state, result.duplicate ? 'Already in the library' : 'Done');
+      load(false);
+    } catch (error) {
+      if (isAbort(error)) return;
+      bar.dataset.state = 'failed';
+      row.dataset.status = 'failed';
+      row.dataset.code = error.code ?? '';
+      setText(state, error.detail || error.message);
+      showError(error);
+    }
+  }
+
+  async function load(append) {
+    try {
+      const page = await api.get('ingest/items', {
+        query: { q: search.value.trim(), kind: kind.value, limit: PAGE_SIZE, cursor: append ? nextCursor : '' },
+        signal: aborter.signal,
+      });
+      nextCursor = page.nextCursor;
+      const cards = page.items.map(card);
+      if (append) grid.append(...cards); else replace(grid, cards);
+      empty.hidden = grid.childElementCount > 0;
+      more.hidden = !nextCursor;
+    } catch (error) {
+      if (!isAbort(error)) showError(error);
+    }
+  }
+
+  load(false);
+  return () => { clearTimeout(searchTimer); aborter.abort(); };
+}
+
+function card(item) {
+  const preview = item.previews?.poster || item.previews?.waveform;
+  return el('a', { class: 'media-card', href: `#/library/${encodeURIComponent(item.id)}`, 'data-media-id': item.id, 'data-kind': item.kind },
+    preview
+      ? el('img', { class: 'media-preview', src: preview, alt: '', loading: 'lazy' })
+      : el('div', { class: 'media-preview placeholder' }, item.kind ?? item.status),
+    el('span', { class: 'media-name' }, item.name),
+    el('span', { class: 'media-meta muted' },
+      [item.kind, item.durationSeconds != null ? duration(item.durationSeconds) : null, relativeTime(item.created)].filter(Boolean).join(' · ')));
+}
