@@ -56,6 +56,10 @@ public sealed class ProcessUrlsTests : LinksFixture
             Assert.That(clip.GetProperty("width").GetInt32(), Is.EqualTo(MediaGenerator.Width));
             Assert.That(clip.GetProperty("duration").GetDouble(), Is.EqualTo(MediaGenerator.Seconds).Within(0.2));
             Assert.That(clip.GetProperty("url").GetString(), Does.Contain("sig="), "a signed URL");
+            Assert.That(clip.GetProperty("thumbnail").GetString(), Does.Contain("poster").And.Contain("sig="),
+                "the library's poster frame, signed");
+            Assert.That(results[1].GetProperty("items")[0].GetProperty("thumbnail").ValueKind, Is.EqualTo(JsonValueKind.Null),
+                "audio has a waveform, not a poster");
             Assert.That(results[0].GetProperty("cached").GetBoolean(), Is.False);
             Assert.That(results[1].GetProperty("items")[0].GetProperty("kind").GetString(), Is.EqualTo("audio"));
             Assert.That(results[9].GetProperty("error").GetProperty("retryable").GetBoolean(), Is.True, "a dropped connection is worth retrying");
