@@ -16,7 +16,7 @@ internal static class IngestApi
 
     public sealed record Item(Guid Id, Guid OwnerId, string Name, string Source, string? Kind, string Status, string? ContentType,
         long? SizeBytes, string? Sha256, double? DurationSeconds, int? Width, int? Height, Codecs Codecs, DateTimeOffset Created,
-        Previews Previews, string? Url);
+        Previews Previews, string? Url, string? RejectedCode = null, string? RejectedReason = null);
 
     public sealed record UploadResult(Item Item, bool Duplicate);
 

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging;
 namespace Gilgamesh.Modules.Ingest.Library;
 
 /// <summary>
-/// <c>/api/v1/ingest/items</c>: list (search, kind, created range, keyset paging), get, delete. Owners see their
+/// <c>/api/v1/ingest/items</c>: list (search, kind, status, created range, keyset paging), get, delete. Owners see their
 /// own items, admins everyone's; someone else's item is 404, so ids do not leak which items exist.
 /// </summary>
 internal static class LibraryEndpoints
@@ -27,11 +27,13 @@ internal static class LibraryEndpoints
         api.MapDelete("/items/{id:guid}", DeleteAsync).RequireAuthorization(Policies.Editor).WithName("DeleteMediaItem");
     }
 
-    private static async Task<IResult> ListAsync(string? q, string? kind, DateTimeOffset? from, DateTimeOffset? to, int? limit,
+    private static async Task<IResult> ListAsync(string? q, string? kind, string? status, DateTimeOffset? from, DateTimeOffset? to, int? limit,
         string? cursor, MediaItemStore items, MediaItemResponder responder, CurrentUser me, CancellationToken ct)
     {
         if (kind is not null && kind is not (MediaKinds.Video or MediaKinds.Audio or MediaKinds.Image))
             return ApiProblem.Create(400, ErrorCodes.InvalidRequest, "Bad request", "kind must be video, audio or image.");
+        if (status is not null && status is not (MediaStatuses.Receiving or MediaStatuses.Probing or MediaStatuses.Ready or MediaStatuses.Rejected))
+            return ApiProblem.Create(400, ErrorCodes.InvalidRequest, "Bad request", "status must be receiving, probing, ready or rejected.");
         if (limit is < 1 or > MaxLimit)
             return ApiProblem.Create(400, ErrorCodes.InvalidRequest, "Bad request", $"limit must be in [1, {MaxLimit}].");
         if (q is { Length: > 200 })
@@ -46,7 +48,7 @@ internal static class LibraryEndpoints
         var take = limit ?? DefaultLimit;
         var owner = me.IsAdmin ? (Guid?)null : me.Id;
         // One row more than asked tells whether there is a next page.
-        var rows = await items.ListAsync(owner, q?.Trim(), kind, from, to, after, take + 1, ct);
+        var rows = await items.ListAsync(owner, q?.Trim(), kind, status, from, to, after, take + 1, ct);
         var page = rows.Take(take).ToList();
         var responses = new List<MediaItemResponse>(page.Count);
         foreach (var row in page) responses.Add(await responder.ToResponseAsync(row, ct));

@@ -20,14 +20,25 @@ internal sealed record IngestOutcome(MediaItem Item, bool Existing);
 internal sealed class MediaIngestor(MediaItemStore items, MediaClassifier classifier, IObjectStore store, PreviewMaker previews,
     IJobScheduler jobs, ILogger<MediaIngestor> logger)
 {
-    public async Task<IngestOutcome> IngestFileAsync(IngestRequest request, string localPath, CancellationToken ct)
+    public Task<IngestOutcome> IngestFileAsync(IngestRequest request, string localPath, CancellationToken ct) =>
+        IngestFileAsync(request, localPath, placeholderId: null, ct);
+
+    /// <summary>
+    /// With <paramref name="placeholderId"/> (the receiving item of a resumable upload), that item turns probing while
+    /// the file is classified and then ready; a duplicate removes it. Refusals are the caller's to record.
+    /// </summary>
+    public async Task<IngestOutcome> IngestFileAsync(IngestRequest request, string localPath, Guid? placeholderId, CancellationToken ct)
     {
+        if (placeholderId is { } probing) await items.SetPendingStatusAsync(probing, MediaStatuses.Probing, null, null, ct);
         var sha256 = await Sha256Async(localPath, ct);
-        if (await items.FindByHashAsync(request.OwnerId, sha256, ct) is { } existing)
+        if (await items.FindByHashAsync(request.OwnerId, sha256, ct) is { Status: MediaStatuses.Ready } existing)
+        {
+            if (placeholderId is { } duplicate) await items.DeletePlaceholderAsync(duplicate, CancellationToken.None);
             return new(existing, Existing: true);
+        }
 
         var classification = await classifier.ClassifyAsync(localPath, ct);
-        var id = Guid.NewGuid();
+        var id = placeholderId ?? Guid.NewGuid();
         var key = $"ingest/{request.OwnerId:N}/{id:N}/original{classification.Extension}";
         var stored = await store.PutFileAsync(key, localPath, classification.ContentType, ct);
         MediaPreviews madePreviews;
@@ -66,7 +77,9 @@ internal sealed class MediaIngestor(MediaItemStore items, MediaClassifier classi
         bool inserted;
         try
         {
-            (row, inserted) = await items.InsertReadyAsync(item, ct);
+            (row, inserted) = placeholderId is null
+                ? await items.InsertReadyAsync(item, ct)
+                : await items.CompletePlaceholderAsync(item, ct);
         }
         catch
         {

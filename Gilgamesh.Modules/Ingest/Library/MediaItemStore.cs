@@ -50,6 +50,66 @@ internal sealed class MediaItemStore(NpgsqlDataSource dataSource)
         return (row ?? throw new InvalidOperationException($"media item {item.Id} vanished after insert"), inserted);
     }
 
+    /// <summary>A placeholder for a file still arriving (a resumable upload): status receiving, no content yet.</summary>
+    public async Task InsertReceivingAsync(Guid id, Guid ownerId, string source, string displayName, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            insert into ingest.media_items (id, owner_id, source, display_name, status) values (@id, @ownerId, @source, @displayName, 'receiving')
+            """, new { id, ownerId, source, displayName }, cancellationToken: ct));
+    }
+
+    /// <summary>Moves a placeholder (receiving or probing) to another unfinished status or to rejected with code and reason.</summary>
+    public async Task<bool> SetPendingStatusAsync(Guid id, string status, string? code, string? reason, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.ExecuteAsync(new CommandDefinition("""
+            update ingest.media_items set status = @status, rejected_code = @code, rejected_reason = @reason, updated_at = now()
+             where id = @id and status in ('receiving', 'probing')
+            """, new { id, status, code, reason }, cancellationToken: ct)) == 1;
+    }
+
+    /// <summary>
+    /// Fills a placeholder with the classified file and makes it ready. When the owner already has these bytes (a
+    /// concurrent upload won), the placeholder is removed and the winner returned with Inserted false.
+    /// </summary>
+    public async Task<(MediaItem Item, bool Inserted)> CompletePlaceholderAsync(MediaItem item, CancellationToken ct)
+    {
+        const string update = """
+            update ingest.media_items set status = 'ready', rejected_code = null, rejected_reason = null, storage_key = @StorageKey,
+                content_type = @ContentType, size_bytes = @SizeBytes, sha256 = @Sha256, kind = @Kind, duration_seconds = @DurationSeconds,
+                width = @Width, height = @Height, video_codec = @VideoCodec, audio_codec = @AudioCodec, format_name = @FormatName,
+                previews = @Previews::jsonb, updated_at = now()
+             where id = @Id and status in ('receiving', 'probing')
+            """;
+        int updated;
+        await using (var connection = await dataSource.OpenConnectionAsync(ct))
+        {
+            try
+            {
+                updated = await connection.ExecuteAsync(new CommandDefinition(update, item, cancellationToken: ct));
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+            {
+                await DeletePlaceholderAsync(item.Id, ct);
+                return (await FindByHashAsync(item.OwnerId, item.Sha256!, ct)
+                        ?? throw new InvalidOperationException($"media item with sha {item.Sha256} vanished"), false);
+            }
+        }
+        // The placeholder went away meanwhile: the file still belongs in the library.
+        return updated == 1
+            ? (await GetAsync(item.Id, ct) ?? throw new InvalidOperationException($"media item {item.Id} vanished after update"), true)
+            : await InsertReadyAsync(item, ct);
+    }
+
+    /// <summary>Removes a placeholder that never became an item (abandoned, expired, or a duplicate); ready and rejected items stay.</summary>
+    public async Task<bool> DeletePlaceholderAsync(Guid id, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "delete from ingest.media_items where id = @id and status in ('receiving', 'probing')", new { id }, cancellationToken: ct)) == 1;
+    }
+
     /// <summary>Records one preview key (jsonb merge); false when the item no longer exists.</summary>
     public async Task<bool> SetPreviewAsync(Guid id, string name, string key, CancellationToken ct)
     {
@@ -63,13 +123,14 @@ internal sealed class MediaItemStore(NpgsqlDataSource dataSource)
     /// A page of items, newest first (keyset on created_at, id). <paramref name="ownerId"/> null = everyone's.
     /// The name search is a case-insensitive substring match with LIKE wildcards escaped.
     /// </summary>
-    public async Task<IReadOnlyList<MediaItem>> ListAsync(Guid? ownerId, string? nameContains, string? kind,
+    public async Task<IReadOnlyList<MediaItem>> ListAsync(Guid? ownerId, string? nameContains, string? kind, string? status,
         DateTimeOffset? createdFrom, DateTimeOffset? createdTo, (DateTimeOffset Created, Guid Id)? after, int limit, CancellationToken ct)
     {
         var sql = new System.Text.StringBuilder($"select {Columns} from ingest.media_items where true");
         if (ownerId is not null) sql.Append(" and owner_id = @ownerId");
         if (!string.IsNullOrEmpty(nameContains)) sql.Append(@" and display_name ilike @pattern escape '\'");
         if (kind is not null) sql.Append(" and kind = @kind");
+        if (status is not null) sql.Append(" and status = @status");
         if (createdFrom is not null) sql.Append(" and created_at >= @createdFrom");
         if (createdTo is not null) sql.Append(" and created_at < @createdTo");
         if (after is not null) sql.Append(" and (created_at, id) < (@afterCreated, @afterId)");
@@ -77,7 +138,7 @@ internal sealed class MediaItemStore(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         var rows = await connection.QueryAsync<MediaItem>(new CommandDefinition(sql.ToString(), new
         {
-            ownerId, pattern = "%" + EscapeLike(nameContains ?? "") + "%", kind, createdFrom, createdTo,
+            ownerId, pattern = "%" + EscapeLike(nameContains ?? "") + "%", kind, status, createdFrom, createdTo,
             afterCreated = after?.Created, afterId = after?.Id, limit,
         }, cancellationToken: ct));
         return rows.AsList();

@@ -28,7 +28,7 @@ internal static class ChunkedUploadEndpoints
     }
 
     private static async Task<IResult> CreateAsync(CreateUploadSession request, UploadOptions options, UploadSessionStore store,
-        UploadArea area, CurrentUser me, TimeProvider clock, CancellationToken ct)
+        UploadArea area, MediaItemStore items, CurrentUser me, TimeProvider clock, CancellationToken ct)
     {
         if (request.SizeBytes == 0) throw new GilgameshException(IngestErrorCodes.MediaEmpty, "The file is empty.", 422);
         if (request.SizeBytes < 0) return Invalid("sizeBytes must be positive.");
@@ -47,15 +47,19 @@ internal static class ChunkedUploadEndpoints
             ChunkSize = chunkSize,
             ChunkCount = (int)((request.SizeBytes + chunkSize - 1) / chunkSize),
             Sha256 = request.Sha256?.ToLowerInvariant(),
+            MediaId = Guid.NewGuid(),
             ExpiresAt = clock.GetUtcNow() + options.SessionTimeout,
         };
         area.Create(session.Id);
         try
         {
+            // The library shows the file from the start: a receiving item that completion fills in (or rejects).
+            await items.InsertReceivingAsync(session.MediaId.Value, session.OwnerId, MediaSources.Upload, session.DisplayName, ct);
             await store.InsertAsync(session, ct);
         }
         catch
         {
+            await items.DeletePlaceholderAsync(session.MediaId.Value, CancellationToken.None);
             area.Delete(session.Id);
             throw;
         }
@@ -116,14 +120,18 @@ internal static class ChunkedUploadEndpoints
             if (session.Sha256 is { } expected && await Sha256Async(path, ct) is var actual && actual != expected)
                 throw new GilgameshException(UploadErrorCodes.ChecksumMismatch, $"The file's SHA-256 is {actual}, {expected} was declared.", 422);
 
-            var outcome = await ingestor.IngestFileAsync(new IngestRequest(session.OwnerId, MediaSources.Upload, session.DisplayName), path, ct);
+            var outcome = await ingestor.IngestFileAsync(new IngestRequest(session.OwnerId, MediaSources.Upload, session.DisplayName), path,
+                session.MediaId, ct);
             await store.SetStatusAsync(id, UploadStatuses.Completed, outcome.Item.Id, clock.GetUtcNow() + options.SessionTimeout, CancellationToken.None);
             area.Delete(id);
             return await UploadAnswer.ForAsync(outcome, responder, ct);
         }
         catch (GilgameshException e) when (e.StatusCode is >= 400 and < 500)
         {
-            // The bytes are refused for good (not media, wrong checksum): sending them again cannot help.
+            // The bytes are refused for good (not media, wrong checksum): sending them again cannot help. The item
+            // stays in the library as rejected, with the code and reason, so the user sees what failed and why.
+            if (session.MediaId is { } rejected)
+                await items.SetPendingStatusAsync(rejected, MediaStatuses.Rejected, e.Code, e.Message, CancellationToken.None);
             await store.DeleteAsync(id, CancellationToken.None);
             area.Delete(id);
             throw;
@@ -132,15 +140,19 @@ internal static class ChunkedUploadEndpoints
         {
             // A passing failure (database, storage, a cancelled request): the chunks stay and the client may retry.
             loggers.CreateLogger(typeof(ChunkedUploadEndpoints)).LogWarning(e, "Completing upload session {SessionId} failed", id);
-            await store.SetStatusAsync(id, UploadStatuses.Open, null, clock.GetUtcNow() + options.SessionTimeout, CancellationToken.None);
+            if (session.MediaId is { } pending)
+                await items.SetPendingStatusAsync(pending, MediaStatuses.Receiving, null, null, CancellationToken.None);
+            await store.SetStatusAsync(id, UploadStatuses.Open, session.MediaId, clock.GetUtcNow() + options.SessionTimeout, CancellationToken.None);
             throw;
         }
     }
 
-    private static async Task<IResult> AbortAsync(Guid id, UploadSessionStore store, UploadArea area, CurrentUser me, CancellationToken ct)
+    private static async Task<IResult> AbortAsync(Guid id, UploadSessionStore store, UploadArea area, MediaItemStore items, CurrentUser me,
+        CancellationToken ct)
     {
         if (await FindAsync(id, store, me, ct) is not { } session || session.Status == UploadStatuses.Completing) return NotFound(id);
         await store.DeleteAsync(id, ct);
+        if (session.MediaId is { } placeholder) await items.DeletePlaceholderAsync(placeholder, CancellationToken.None);
         area.Delete(id);
         return TypedResults.NoContent();
     }

@@ -1,12 +1,13 @@
+using Gilgamesh.Modules.Ingest.Library;
 using Microsoft.Extensions.Logging;
 
 namespace Gilgamesh.Modules.Ingest.Uploads;
 
 /// <summary>
-/// Recurring job: removes upload sessions past their expiry with their data, and session folders no row
+/// Recurring job: removes upload sessions past their expiry with their data and receiving library items, and session folders no row
 /// knows about (left by a crash between creating the folder and the row) once they are as old as a timeout.
 /// </summary>
-internal sealed class UploadSessionCleanup(UploadSessionStore store, UploadArea area, UploadOptions options, TimeProvider clock,
+internal sealed class UploadSessionCleanup(UploadSessionStore store, MediaItemStore items, UploadArea area, UploadOptions options, TimeProvider clock,
     ILogger<UploadSessionCleanup> logger)
 {
     public const string RecurringJobId = "ingest-upload-cleanup";
@@ -15,7 +16,12 @@ internal sealed class UploadSessionCleanup(UploadSessionStore store, UploadArea 
     {
         var now = clock.GetUtcNow();
         var expired = await store.DeleteExpiredAsync(now, CancellationToken.None);
-        foreach (var id in expired) area.Delete(id);
+        foreach (var (id, mediaId) in expired)
+        {
+            area.Delete(id);
+            // The receiving item goes with its session; a rejected or ready one is not a placeholder and stays.
+            if (mediaId is { } placeholder) await items.DeletePlaceholderAsync(placeholder, CancellationToken.None);
+        }
 
         var orphans = 0;
         if (Directory.Exists(area.Root))

@@ -15,8 +15,8 @@ internal sealed class UploadSessionStore(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition("""
-            insert into ingest.upload_sessions (id, owner_id, display_name, size_bytes, chunk_size, chunk_count, sha256, status, expires_at)
-            values (@Id, @OwnerId, @DisplayName, @SizeBytes, @ChunkSize, @ChunkCount, @Sha256, 'open', @ExpiresAt)
+            insert into ingest.upload_sessions (id, owner_id, display_name, size_bytes, chunk_size, chunk_count, sha256, status, media_id, expires_at)
+            values (@Id, @OwnerId, @DisplayName, @SizeBytes, @ChunkSize, @ChunkCount, @Sha256, 'open', @MediaId, @ExpiresAt)
             """, session, cancellationToken: ct));
     }
 
@@ -65,14 +65,14 @@ internal sealed class UploadSessionStore(NpgsqlDataSource dataSource)
             "delete from ingest.upload_sessions where id = @id", new { id }, cancellationToken: ct)) == 1;
     }
 
-    /// <summary>Deletes sessions past their expiry (never one being completed right now) and returns their ids.</summary>
-    public async Task<IReadOnlyList<Guid>> DeleteExpiredAsync(DateTimeOffset now, CancellationToken ct)
+    /// <summary>Deletes sessions past their expiry (never one being completed right now) and returns their ids and media ids.</summary>
+    public async Task<IReadOnlyList<(Guid Id, Guid? MediaId)>> DeleteExpiredAsync(DateTimeOffset now, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return (await connection.QueryAsync<Guid>(new CommandDefinition("""
+        return (await connection.QueryAsync<(Guid, Guid?)>(new CommandDefinition("""
             delete from ingest.upload_sessions
              where expires_at < @now and (status <> 'completing' or updated_at < @now - interval '1 day')
-            returning id
+            returning id, media_id
             """, new { now }, cancellationToken: ct))).AsList();
     }
 
