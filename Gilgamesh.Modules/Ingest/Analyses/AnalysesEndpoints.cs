@@ -12,7 +12,7 @@ namespace Gilgamesh.Modules.Ingest.Analyses;
 /// <summary>Body of POST /media/{id}/analyses; no body or no list → scenes and OCR.</summary>
 internal sealed record StartAnalysesRequest([property: JsonPropertyName("analyses")] IReadOnlyList<string>? Analyses);
 
-/// <summary><c>POST /api/v1/ingest/media/{id}/analyses</c> starts the job; <c>GET</c> returns what is stored. Others' items are 404.</summary>
+/// <summary><c>POST /api/v1/ingest/media/{id}/analyses</c> starts the job; <c>GET</c> returns what is stored, keyframes signed. Others' items are 404.</summary>
 internal static class AnalysesEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
@@ -33,8 +33,11 @@ internal static class AnalysesEndpoints
         return TypedResults.Accepted($"/api/v1/jobs/{job.Id}", job);
     }
 
-    private static async Task<IResult> GetAsync(Guid id, MediaItemStore items, MediaAnalysisStore analyses, CurrentUser me, CancellationToken ct) =>
-        await VisibleAsync(id, items, me, ct) is null ? NotFound(id) : TypedResults.Ok(await analyses.GetAsync(id, ct));
+    private static async Task<IResult> GetAsync(Guid id, MediaItemStore items, MediaAnalysisStore analyses, AnalysesResponder responder,
+        CurrentUser me, CancellationToken ct) =>
+        await VisibleAsync(id, items, me, ct) is null
+            ? NotFound(id)
+            : TypedResults.Ok(await responder.ToResponseAsync(await analyses.GetAsync(id, ct), ct));
 
     private static async Task<MediaItem?> VisibleAsync(Guid id, MediaItemStore items, CurrentUser me, CancellationToken ct) =>
         await items.GetAsync(id, ct) is { } item && me.CanSee(item.OwnerId.ToString()) ? item : null;

@@ -18,6 +18,7 @@ internal static class AnalysesSlice
         services.TryAddSingleton<SceneDetector>();
         services.TryAddSingleton<OcrEngine>();
         services.AddSingleton<MediaAnalysisStore>();
+        services.AddSingleton<AnalysesResponder>();
         services.AddSingleton<TranscriptMaker>();
         services.AddSingleton<MediaAnalysisRunner>();
         services.AddScoped<IJobHandler, AnalyzeMediaJob>();

@@ -99,6 +99,16 @@ public sealed class PlatformPageTests : LinksFixture
         var id = item.GetProperty("media_id").GetGuid();
         var stored = await App.GetJsonAsync<JsonElement>($"/api/v1/ingest/media/{id}/analyses");
         Assert.That(stored.GetProperty("scenes").GetArrayLength(), Is.EqualTo(scenes.GetArrayLength()));
+        // The stored scenes come with signed keyframe URLs that anyone holding them can fetch.
+        var keyframeUrl = stored.GetProperty("scenes")[0].GetProperty("keyframe_url").GetString();
+        Assert.That(keyframeUrl, Is.Not.Null.And.Not.Empty);
+        using var anonymous = App.Anonymous();
+        using var keyframe = await anonymous.GetAsync(keyframeUrl);
+        Assert.Multiple(() =>
+        {
+            Assert.That(keyframe.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(keyframe.Content.Headers.ContentType?.MediaType, Is.EqualTo("image/jpeg"));
+        });
     }
 
     [Test]
