@@ -1,11 +1,13 @@
 // One library item (#/library/{id}): a player on the signed URL (seekable: the file server
-// answers Range requests), the previews, metadata, and delete for editors.
-// Test hooks: #media-player, #delete-media, #confirm-delete, .media-detail[data-media-id].
+// answers Range requests), the analyses panel (analyses.js), the previews, metadata, and delete for
+// editors. An item that is not ready shows its state (and, when rejected, the code and reason) instead.
+// Test hooks: #media-player, #delete-media, #confirm-delete, .media-detail[data-media-id], #media-state.
 import { api, isAbort } from '../../js/api.js';
 import { el, replace } from '../../js/dom.js';
 import { absoluteTime, duration } from '../../js/format.js';
 import { can } from '../../js/session.js';
 import { showError } from '../../js/ui.js';
+import { analysesPanel } from './analyses.js';
 
 export function mount(root, { params }) {
   const aborter = new AbortController();
@@ -26,7 +28,8 @@ export function mount(root, { params }) {
 
   function render(item) {
     document.title = `${item.name} · Gilgamesh`;
-    const player = item.kind === 'video'
+    const ready = item.status === 'ready';
+    const player = !ready ? null : item.kind === 'video'
       ? el('video', { id: 'media-player', class: 'player', src: item.url, controls: true, preload: 'metadata', playsinline: true, poster: item.previews?.poster })
       : item.kind === 'audio'
         ? el('audio', { id: 'media-player', class: 'player', src: item.url, controls: true, preload: 'metadata' })
@@ -37,7 +40,7 @@ export function mount(root, { params }) {
       onclick: () => { confirm.hidden = false; del.hidden = true; },
     }, 'Delete');
     const fields = [
-      ['Kind', item.kind], ['Status', item.status], ['Size', item.sizeBytes != null ? `${item.sizeBytes.toLocaleString()} bytes` : null],
+      ['Kind', item.kind], ['Status', item.status], ['Rejected', item.rejectedCode ? `${item.rejectedCode}: ${item.rejectedReason ?? ''}` : null], ['Size', item.sizeBytes != null ? `${item.sizeBytes.toLocaleString()} bytes` : null],
       ['Duration', item.durationSeconds != null ? duration(item.durationSeconds) : null],
       ['Resolution', item.width ? `${item.width} × ${item.height}` : null],
       ['Codecs', [item.codecs?.video, item.codecs?.audio].filter(Boolean).join(', ') || null], ['Container', item.codecs?.format],
@@ -49,7 +52,11 @@ export function mount(root, { params }) {
       el('a', { class: 'back-link', href: '#/library' }, '← Library'),
       el('header', { class: 'page-header' }, el('h1', { id: 'media-title' }, item.name),
         can('editor') ? el('div', { class: 'actions' }, del, confirm) : null),
-      el('section', { class: 'panel player-panel' }, player),
+      ready
+        ? el('section', { class: 'panel player-panel' }, player)
+        : el('section', { id: 'media-state', class: `panel callout${item.status === 'rejected' ? ' error' : ''}`, 'data-status': item.status },
+          item.status === 'rejected' ? `Rejected — ${item.rejectedCode ?? ''}: ${item.rejectedReason ?? ''}` : `This file is still ${item.status}.`),
+      ready ? analysesPanel(item, player.tagName === 'IMG' ? null : player, aborter.signal) : null,
       el('section', { class: 'panel' }, el('h2', {}, 'Details'),
         el('dl', { class: 'fields' }, fields.map(([label, value]) => [el('dt', {}, label), el('dd', {}, String(value))]))),
       sheet || item.previews?.waveform

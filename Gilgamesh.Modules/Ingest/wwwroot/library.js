@@ -1,20 +1,26 @@
 // Media library (#/library): upload zone (drag-and-drop or file picker, several files, one
-// progress bar each), search and kind filter, and a grid of items with their previews.
+// progress bar each), add from URL, search, kind and status filters, and a grid of items with their
+// previews. Items still arriving (receiving, probing) and rejected ones show their state and reason;
+// while any is unfinished the grid refreshes itself.
 // Test hooks: #upload-input, li.upload[data-status][data-name] .upload-progress[data-percent],
-// a.media-card[data-media-id][data-kind] img.media-preview.
+// a.media-card[data-media-id][data-kind][data-status] img.media-preview, .media-state, .media-reason.
 import { api, isAbort } from '../../js/api.js';
 import { el, replace, setText } from '../../js/dom.js';
 import { duration, relativeTime } from '../../js/format.js';
 import { can } from '../../js/session.js';
 import { showError } from '../../js/ui.js';
+import { urlPanel } from './add-from-url.js';
 import { uploadFile } from './uploads.js';
 
 const KINDS = [['', 'All kinds'], ['video', 'Video'], ['audio', 'Audio'], ['image', 'Images']];
+const STATUSES = [['', 'Any status'], ['ready', 'Ready'], ['receiving', 'Receiving'], ['probing', 'Probing'], ['rejected', 'Rejected']];
 const PAGE_SIZE = 48;
+const PENDING_REFRESH_MS = 3000;
 
 export function mount(root, { query }) {
   const aborter = new AbortController();
   let searchTimer = null;
+  let pendingTimer = null;
   let nextCursor = null;
   document.title = 'Library · Gilgamesh';
 
@@ -25,6 +31,9 @@ export function mount(root, { query }) {
   const kind = el('select', { id: 'library-kind', 'aria-label': 'Kind', onchange: () => load(false) },
     KINDS.map(([value, label]) => el('option', { value }, label)));
   kind.value = query.get('kind') ?? '';
+  const status = el('select', { id: 'library-status', 'aria-label': 'Status', onchange: () => load(false) },
+    STATUSES.map(([value, label]) => el('option', { value }, label)));
+  status.value = query.get('status') ?? '';
   const grid = el('div', { id: 'library-grid', class: 'media-grid', 'aria-live': 'polite' });
   const empty = el('p', { id: 'library-empty', class: 'muted empty', hidden: true }, 'No media yet.');
   const more = el('button', { id: 'library-more', type: 'button', class: 'button', hidden: true, onclick: () => load(true) }, 'Load more');
@@ -46,7 +55,8 @@ export function mount(root, { query }) {
   root.append(el('section', { class: 'library' },
     el('header', { class: 'page-header' }, el('h1', {}, 'Library')),
     can('editor') ? el('section', { class: 'panel' }, zone, input, uploads) : null,
-    el('div', { class: 'filters' }, search, kind),
+    can('editor') ? el('section', { class: 'panel' }, urlPanel({ signal: aborter.signal, onAdded: () => load(false) })) : null,
+    el('div', { class: 'filters' }, search, kind, status),
     grid, empty, more));
 
   function startUploads(files) {
@@ -91,7 +101,7 @@ export function mount(root, { query }) {
   async function load(append) {
     try {
       const page = await api.get('ingest/items', {
-        query: { q: search.value.trim(), kind: kind.value, limit: PAGE_SIZE, cursor: append ? nextCursor : '' },
+        query: { q: search.value.trim(), kind: kind.value, status: status.value, limit: PAGE_SIZE, cursor: append ? nextCursor : '' },
         signal: aborter.signal,
       });
       nextCursor = page.nextCursor;
@@ -99,22 +109,36 @@ export function mount(root, { query }) {
       if (append) grid.append(...cards); else replace(grid, cards);
       empty.hidden = grid.childElementCount > 0;
       more.hidden = !nextCursor;
+      clearTimeout(pendingTimer);
+      if (!append && page.items.some((item) => item.status === 'receiving' || item.status === 'probing'))
+        pendingTimer = setTimeout(() => load(false), PENDING_REFRESH_MS);
     } catch (error) {
       if (!isAbort(error)) showError(error);
     }
   }
 
   load(false);
-  return () => { clearTimeout(searchTimer); aborter.abort(); };
+  return () => { clearTimeout(searchTimer); clearTimeout(pendingTimer); aborter.abort(); };
 }
+
+const STATE_TEXT = { receiving: 'Receiving…', probing: 'Checking the file…', rejected: 'Rejected' };
 
 function card(item) {
   const preview = item.previews?.poster || item.previews?.waveform;
-  return el('a', { class: 'media-card', href: `#/library/${encodeURIComponent(item.id)}`, 'data-media-id': item.id, 'data-kind': item.kind },
+  const ready = item.status === 'ready';
+  return el('a', {
+    class: 'media-card', href: `#/library/${encodeURIComponent(item.id)}`,
+    'data-media-id': item.id, 'data-kind': item.kind, 'data-status': item.status,
+  },
     preview
       ? el('img', { class: 'media-preview', src: preview, alt: '', loading: 'lazy' })
-      : el('div', { class: 'media-preview placeholder' }, item.kind ?? item.status),
+      : el('div', { class: 'media-preview placeholder' }, item.kind ?? STATE_TEXT[item.status] ?? item.status),
     el('span', { class: 'media-name' }, item.name),
+    ready ? null : el('span', { class: 'media-state', 'data-status': item.status }, STATE_TEXT[item.status] ?? item.status),
+    item.status === 'rejected'
+      ? el('span', { class: 'media-reason', 'data-code': item.rejectedCode ?? '' },
+        [item.rejectedCode, item.rejectedReason].filter(Boolean).join(': '))
+      : null,
     el('span', { class: 'media-meta muted' },
       [item.kind, item.durationSeconds != null ? duration(item.durationSeconds) : null, relativeTime(item.created)].filter(Boolean).join(' · ')));
 }
