@@ -1,0 +1,117 @@
+using System.Net;
+using Gilgamesh.Tests.Ingest.Links;
+using Gilgamesh.Tests.Support;
+using OpenQA.Selenium;
+using static Gilgamesh.Tests.Ingest.IngestApi;
+
+namespace Gilgamesh.Tests.Dashboard;
+
+/// <summary>
+/// The library's "Add from URL" and the detail view's analyses in headless Chromium: paste a URL of a local media
+/// server (loopback allowed for this app) and a 404 → the job's progress bar reaches done, the item appears in the grid,
+/// the 404 shows its code; a rejected upload shows as a rejected card with its code; open the video, find scenes, see the
+/// keyframe strip, click a keyframe and the player seeks to its time.
+/// </summary>
+[NonParallelizable]
+public sealed class LibraryAnalysesBrowserTests
+{
+    private AppInstance _app = null!;
+    private MediaLinkServer _server = null!;
+    private BrowserSession? _browser;
+
+    private BrowserSession Browser => _browser!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _server = await MediaLinkServer.StartAsync();
+        _server.AddFile("cuts.mp4", await ThreeShotVideoAsync(), "video/mp4");
+        _app = await AppInstance.StartAsync(settings: new Dictionary<string, string?> { ["Ingest:Links:AllowLoopback"] = "true" });
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        await _app.DisposeAsync();
+        await _server.DisposeAsync();
+    }
+
+    [SetUp]
+    public void StartBrowser() => _browser = BrowserSession.Start(_app.BaseAddress);
+
+    [TearDown]
+    public void StopBrowser()
+    {
+        if (_browser is null) return;
+        _browser.CaptureIfFailed();
+        _browser.Dispose();
+        _browser = null;
+    }
+
+    [Test]
+    public async Task AddFromUrl_ShowsProgressAndErrors_RejectedCard_ScenesKeyframesSeekThePlayer()
+    {
+        // A text file completed through a resumable session: kept in the library as rejected.
+        var text = System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("not a video\n", 2000)));
+        var session = await CreateSessionAsync(_app.Http, "notes.mp4", text.Length, 262144);
+        for (var i = 0; i < session.ChunkCount; i++) await PutChunkAsync(_app.Http, session, text, i);
+        Assert.That((await CompleteAsync(_app.Http, session.Id)).Status, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+
+        await Browser.SignInAsync(TestAccounts.AdminUser, AppInstance.AdminPassword);
+        Browser.Open("#/library");
+        var rejected = Browser.WaitForVisible(By.CssSelector($"#library-grid a.media-card[data-status='rejected'][data-media-id='{session.MediaId}'] .media-reason"));
+        Assert.That(rejected.GetDomAttribute("data-code"), Is.EqualTo("media.unsupported"));
+
+        Browser.Driver.FindElement(By.Id("url-input")).SendKeys(_server.Url("/media/cuts.mp4") + "\n" + _server.Url("/missing"));
+        Browser.Driver.FindElement(By.Id("url-submit")).Click();
+        Browser.WaitForVisible(By.CssSelector("#url-progress .job-progress[data-state='succeeded'][data-percent='100']"), TimeSpan.FromSeconds(30));
+        var results = Browser.Driver.FindElements(By.CssSelector("#url-results li.url-result"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(results.Select(r => r.GetDomAttribute("data-status")), Is.EqualTo(new[] { "ok", "error" }), "one row per URL, in order");
+            Assert.That(results[1].GetDomAttribute("data-code"), Is.Not.Null.And.Not.Empty, "the failed URL shows its code");
+        });
+        var card = Browser.WaitForVisible(By.CssSelector("#library-grid a.media-card[data-kind='video'][data-status='ready']"));
+
+        card.Click();
+        Browser.WaitForVisible(By.CssSelector("video#media-player"));
+        Browser.WaitForVisible(By.Id("run-scenes")).Click();
+        Browser.WaitForVisible(By.CssSelector("#analysis-progress .job-progress[data-state='succeeded']"), TimeSpan.FromSeconds(40));
+        var keyframes = Browser.WaitUntil(d =>
+        {
+            var loaded = (long)((IJavaScriptExecutor)d).ExecuteScript(
+                "return [...document.querySelectorAll('#keyframes button.keyframe img')].filter(i => i.complete && i.naturalWidth > 0).length;")!;
+            return loaded >= 2 ? d.FindElements(By.CssSelector("#keyframes button.keyframe")) : null;
+        }, "at least two keyframe thumbnails loaded", TimeSpan.FromSeconds(15));
+
+        var last = keyframes[^1];
+        var time = double.Parse(last.GetDomAttribute("data-time")!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.That(time, Is.GreaterThan(1.0), "the last scene starts after the first cut");
+        last.Click();
+        Browser.WaitUntil(d => Js<bool>(d, $"const v = document.getElementById('media-player'); return !v.seeking && Math.abs(v.currentTime - {time.ToString(System.Globalization.CultureInfo.InvariantCulture)}) < 0.3;")
+            ? "seeked" : null, $"the player at {time} s", TimeSpan.FromSeconds(10));
+
+        Browser.AssertNoErrorBanners();
+        Browser.AssertNoSevereConsoleEntries();
+    }
+
+    /// <summary>6 s at 320x180: testsrc2, red, SMPTE bars (2 s each) joined by hard cuts, so scene detection finds three scenes.</summary>
+    private static async Task<string> ThreeShotVideoAsync()
+    {
+        var path = Path.Combine(MediaGenerator.Folder, "three-shots.mp4");
+        if (File.Exists(path)) return path;
+        var partial = path + ".part.mp4";
+        await MediaTools.Runner.RunAsync(
+            "-y -f lavfi -i testsrc2=s=320x180:r=25:d=2 -f lavfi -i color=c=red:s=320x180:r=25:d=2 -f lavfi -i smptebars=s=320x180:r=25:d=2 " +
+            "-filter_complex \"[0:v][1:v][2:v]concat=n=3:v=1:a=0,format=yuv420p[v]\" -map \"[v]\" -c:v libx264 -preset ultrafast -g 25 " +
+            $"-movflags +faststart \"{partial}\"");
+        File.Move(partial, path, overwrite: true);
+        return path;
+    }
+
+    private static T Js<T>(IWebDriver driver, string script)
+    {
+        var value = ((IJavaScriptExecutor)driver).ExecuteScript(script);
+        return value is T typed ? typed : default!;
+    }
+}
