@@ -10,7 +10,7 @@ namespace Gilgamesh.Tests.Dashboard;
 /// The library's "Add from URL" and the detail view's analyses in headless Chromium: paste a URL of a local media
 /// server (loopback allowed for this app) and a 404 → the job's progress bar reaches done, the item appears in the grid,
 /// the 404 shows its code; a rejected upload shows as a rejected card with its code; open the video, find scenes, see the
-/// keyframe strip, click a keyframe and the player seeks to its time.
+/// keyframe strip, click a keyframe and the player seeks to its time; upload SRT captions, click a transcript segment, same.
 /// </summary>
 [NonParallelizable]
 public sealed class LibraryAnalysesBrowserTests
@@ -90,6 +90,21 @@ public sealed class LibraryAnalysesBrowserTests
         last.Click();
         Browser.WaitUntil(d => Js<bool>(d, $"const v = document.getElementById('media-player'); return !v.seeking && Math.abs(v.currentTime - {time.ToString(System.Globalization.CultureInfo.InvariantCulture)}) < 0.3;")
             ? "seeked" : null, $"the player at {time} s", TimeSpan.FromSeconds(10));
+
+        // Captions through the file input: the transcript appears, and a segment seeks the player to its start.
+        using var captions = new TempDirectory("captions");
+        var srt = captions.Combine("lecture.srt");
+        await File.WriteAllTextAsync(srt, "1\n00:00:00,500 --> 00:00:02,000\nFirst words\n\n2\n00:00:03,500 --> 00:00:05,000\nSecond words\n");
+        Browser.Driver.FindElement(By.Id("captions-input")).SendKeys(srt);
+        var segments = Browser.WaitUntil(d =>
+        {
+            var found = d.FindElements(By.CssSelector("#transcript button.segment"));
+            return found.Count == 2 ? found : null;
+        }, "two transcript segments", TimeSpan.FromSeconds(10));
+        Assert.That(segments[1].FindElement(By.CssSelector(".segment-text")).Text, Is.EqualTo("Second words"));
+        segments[1].Click();
+        Browser.WaitUntil(d => Js<bool>(d, "const v = document.getElementById('media-player'); return !v.seeking && Math.abs(v.currentTime - 3.5) < 0.3;")
+            ? "seeked" : null, "the player at 3.5 s", TimeSpan.FromSeconds(10));
 
         Browser.AssertNoErrorBanners();
         Browser.AssertNoSevereConsoleEntries();
