@@ -6,6 +6,7 @@ internal static class IngestErrorCodes
     public const string MediaNotFound = "media.not_found";
     public const string MediaEmpty = "media.empty";
     public const string MediaUnsupported = "media.unsupported";
+    public const string MediaNotReady = "media.not_ready";
 
     public const string LinkInvalid = "link.invalid";
     public const string LinkUnsupported = "link.unsupported";

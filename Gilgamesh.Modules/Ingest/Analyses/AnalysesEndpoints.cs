@@ -24,7 +24,9 @@ internal static class AnalysesEndpoints
     private static async Task<IResult> StartAsync(Guid id, StartAnalysesRequest? request, MediaItemStore items, IJobScheduler scheduler,
         CurrentUser me, CancellationToken ct)
     {
-        if (await VisibleAsync(id, items, me, ct) is null) return NotFound(id);
+        if (await VisibleAsync(id, items, me, ct) is not { } item) return NotFound(id);
+        if (item.Status != MediaStatuses.Ready)
+            return ApiProblem.Conflict(IngestErrorCodes.MediaNotReady, $"Media item {id} is {item.Status}; only ready items can be analysed.");
         var kinds = request?.Analyses is { Count: > 0 } asked ? asked.Distinct().ToList() : [AnalysisKinds.Scenes, AnalysisKinds.Ocr];
         if (kinds.FirstOrDefault(k => !AnalysisKinds.All.Contains(k)) is { } unknown)
             return ApiProblem.Create(400, ErrorCodes.InvalidRequest, "Bad request", $"Unknown analysis '{unknown}'; use scenes, ocr or transcript.");

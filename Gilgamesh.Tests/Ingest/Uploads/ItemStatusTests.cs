@@ -30,6 +30,13 @@ public sealed class ItemStatusTests : UploadTestApp
             Assert.That(item.Url, Is.Null, "nothing to play yet");
         });
 
+        using var analyse = await editor.Http.PostAsync($"/api/v1/ingest/media/{session.MediaId}/analyses", null);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(analyse.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "nothing to analyse yet");
+            Assert.That((await ProblemOf(analyse)).Code, Is.EqualTo("media.not_ready"));
+        });
+
         for (var i = 1; i < session.ChunkCount; i++) await PutChunkAsync(editor.Http, session, bytes, i);
         var (code, body) = await CompleteAsync(editor.Http, session.Id);
         Assert.That(code, Is.EqualTo(HttpStatusCode.Created), body);
