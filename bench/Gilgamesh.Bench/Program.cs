@@ -25,6 +25,7 @@ foreach (var name in options.Benchmarks)
         "scenes" => new ScenesBench(options),
         "links" => new LinksBench(),
         "speech" => new SpeechBench(),
+        "speech-frontend" => new SpeechFrontendBench(options),
         "upload" => new UploadBench(options),
         _ => throw new ArgumentException($"unknown benchmark '{name}'"),
     };

@@ -15,12 +15,12 @@ internal interface IBenchmark
 
 internal sealed class BenchOptions
 {
-    public static readonly string[] All = ["startup", "progress-latency", "jobs-get", "storage", "vectors", "rhythm", "silence", "scenes", "links", "speech", "upload"];
+    public static readonly string[] All = ["startup", "progress-latency", "jobs-get", "storage", "vectors", "rhythm", "silence", "scenes", "links", "speech", "speech-frontend", "upload"];
 
     public const string Usage = """
         Usage: bench/run [benchmark ...] [options]
 
-          (none) or all      every benchmark: startup, progress-latency, jobs-get, storage, vectors, rhythm, silence, scenes, links, speech, upload
+          (none) or all      every benchmark: startup, progress-latency, jobs-get, storage, vectors, rhythm, silence, scenes, links, speech, speech-frontend, upload
           startup            start-to-ready of the Release App binary on an existing embedded cluster
           progress-latency   job progress report -> WebSocket client latency (in-process host)
           jobs-get           wrk on GET /api/v1/jobs/{id} vs /health/live
@@ -32,6 +32,7 @@ internal sealed class BenchOptions
           links              20 delayed media URLs with fetch concurrency vs one at a time; cached answers p50/p95
           speech             Whisper real-time factor on 2 min of generated speech when GILGAMESH_SPEECH_MODEL
                              points at a real export; otherwise prints that it skipped and why
+          speech-frontend    Whisper log-mel of 10 min of generated audio vs the numpy reference (python3-numpy): ratio
           upload             2 GiB generated WAV uploaded to the App (curl -T, chunked, HttpClient) vs cp; app peak RSS
 
         Options:

@@ -32,7 +32,7 @@ internal sealed class SilenceDetector(PcmDecoder decoder, MediaProbe probe)
             }
         }
 
-        var result = Finish(envelope, options);
+        var result = Analyze(envelope, options);
         progress?.Report(1);
         return result;
     }
@@ -42,10 +42,11 @@ internal sealed class SilenceDetector(PcmDecoder decoder, MediaProbe probe)
     {
         var envelope = new LoudnessEnvelope(options.SampleRate);
         envelope.Add(samples);
-        return Finish(envelope, options);
+        return Analyze(envelope, options);
     }
 
-    private static SilenceResult Finish(LoudnessEnvelope envelope, SilenceOptions options)
+    /// <summary>The analysis of an envelope the caller streamed itself (speech to text also counts the samples).</summary>
+    internal static SilenceResult Analyze(LoudnessEnvelope envelope, SilenceOptions options)
     {
         envelope.Complete();
         var (threshold, floor) = AdaptiveThreshold.Choose(envelope);

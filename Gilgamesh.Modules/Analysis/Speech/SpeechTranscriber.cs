@@ -6,8 +6,9 @@ namespace Gilgamesh.Modules.Analysis.Speech;
 
 /// <summary>
 /// <see cref="ISpeechTranscriber"/> over the configured model folder. Availability is a file check (cheap
-/// enough for health polling); the ONNX sessions open on first use and stay open. The file is decoded once
-/// to 16 kHz mono; the silence engine runs on the same samples to place the chunk cuts.
+/// enough for health polling); the ONNX sessions open on first use and stay open. The file is streamed twice
+/// at 16 kHz mono, never held whole: once through the silence engine to plan the chunk cuts, once to feed
+/// the chunks to the engine.
 /// </summary>
 internal sealed class SpeechTranscriber(string modelDirectory, SpeechSettings settings, PcmDecoder decoder, MediaProbe probe) : ISpeechTranscriber, IDisposable
 {
@@ -30,30 +31,29 @@ internal sealed class SpeechTranscriber(string modelDirectory, SpeechSettings se
         var info = await probe.ProbeAsync(file, cancellationToken).ConfigureAwait(false);
         if (info.PrimaryAudio is null) return new Transcript(options.Language, [], Transcript.SpeechSource);
 
-        var (samples, silences) = await DecodeAsync(decoder, file, cancellationToken, info.DurationSeconds).ConfigureAwait(false);
+        // Two streaming passes instead of the file in memory (an hour of 16 kHz float is 230 MB): the first
+        // plans (silences, exact sample count), the second feeds the chunks. ffmpeg decoding is cheap next to
+        // the encoder, and one more pass beats one ffmpeg run per chunk.
+        var (sampleCount, silences) = await ScanAsync(decoder, file, cancellationToken).ConfigureAwait(false);
         var engine = new WhisperEngine(model, longSilenceSeconds: settings.LongSilenceSeconds);
-        return await Task.Run(() => engine.Transcribe(samples, silences, options, progress, cancellationToken).Transcript, cancellationToken).ConfigureAwait(false);
+        return await Task.Run(async () =>
+        {
+            await using var audio = new StreamingPcmRanges(decoder.DecodeAsync(file, WhisperLogMel.SampleRate, cancellationToken));
+            var result = await engine.TranscribeAsync(sampleCount, silences, audio, options, progress, cancellationToken).ConfigureAwait(false);
+            return result.Transcript;
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// The file as 16 kHz mono samples and the silence engine's silences in them (one ffmpeg pass). The
-    /// buffer is sized from the probed duration and filled as ffmpeg streams, so a long file costs its
-    /// samples once (an hour ≈ 230 MB), not twice.
+    /// The planning pass: the file streamed at 16 kHz mono through the silence engine's envelope (4 bytes per
+    /// ms), giving its silences (minimum 0.3 s) and exact sample count without keeping the samples.
     /// </summary>
-    internal static async Task<(ReadOnlyMemory<float> Samples, IReadOnlyList<AudioInterval> Silences)> DecodeAsync(
-        PcmDecoder decoder, string file, CancellationToken cancellationToken, double expectedSeconds = 0)
+    internal static async Task<(long SampleCount, IReadOnlyList<AudioInterval> Silences)> ScanAsync(PcmDecoder decoder, string file, CancellationToken cancellationToken)
     {
-        var samples = new float[(int)Math.Min(int.MaxValue / 2, Math.Ceiling((expectedSeconds + 1) * WhisperLogMel.SampleRate))];
-        var count = 0;
-        await foreach (var chunk in decoder.DecodeAsync(file, WhisperLogMel.SampleRate, cancellationToken).ConfigureAwait(false))
-        {
-            if (count + chunk.Length > samples.Length) Array.Resize(ref samples, Math.Max(samples.Length * 2, count + chunk.Length));
-            chunk.CopyTo(samples, count);
-            count += chunk.Length;
-        }
-        var memory = samples.AsMemory(0, count);
-        var silences = SilenceDetector.Analyze(memory.Span, new SilenceOptions(MinSilenceSeconds: 0.3, SampleRate: WhisperLogMel.SampleRate)).Silences;
-        return (memory, silences);
+        var envelope = new LoudnessEnvelope(WhisperLogMel.SampleRate);
+        await foreach (var block in decoder.DecodeAsync(file, WhisperLogMel.SampleRate, cancellationToken).ConfigureAwait(false)) envelope.Add(block);
+        var silences = SilenceDetector.Analyze(envelope, new SilenceOptions(MinSilenceSeconds: 0.3, SampleRate: WhisperLogMel.SampleRate)).Silences;
+        return (envelope.SampleCount, silences);
     }
 
     public void Dispose() => _model?.Dispose();

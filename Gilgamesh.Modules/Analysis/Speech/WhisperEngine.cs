@@ -9,7 +9,7 @@ internal sealed record ChunkReport(SpeechChunk Chunk, WindowDecoding? Decoding, 
 internal sealed record WhisperEngineResult(Transcript Transcript, IReadOnlyList<ChunkReport> Chunks);
 
 /// <summary>
-/// Speech to text on 16 kHz mono samples already in memory, with the file's silences: plan chunks at
+/// Speech to text on 16 kHz mono samples read chunk by chunk, with the file's silences: plan chunks at
 /// silences, then per chunk log-mel → encoder → decoding with fallback → segments in file time, with the
 /// previous chunk's tokens as context (dropped after a high-temperature chunk, as the reference does, so a
 /// bad window does not poison the next), hallucinations over long silences dropped, words spread by
@@ -20,7 +20,15 @@ internal sealed class WhisperEngine(WhisperOnnxModel model, WhisperDecodingOptio
     private readonly WhisperDecodingOptions _options = decodingOptions ?? new WhisperDecodingOptions();
     private readonly WhisperLogMel _logMel = new(model.Config.MelBins);
 
-    public WhisperEngineResult Transcribe(ReadOnlyMemory<float> samples, IReadOnlyList<AudioInterval> silences, SpeechOptions options, IProgress<double>? progress, CancellationToken cancellationToken)
+    /// <summary>Samples already in memory: every read completes synchronously, and so does the transcription.</summary>
+    public WhisperEngineResult Transcribe(ReadOnlyMemory<float> samples, IReadOnlyList<AudioInterval> silences, SpeechOptions options, IProgress<double>? progress, CancellationToken cancellationToken) =>
+        TranscribeAsync(samples.Length, silences, new InMemoryPcmRanges(samples), options, progress, cancellationToken).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// <paramref name="sampleCount"/> samples whose chunks are read from <paramref name="audio"/> one at a time,
+    /// in order (silent chunks are not read): memory is one chunk however long the file.
+    /// </summary>
+    public async Task<WhisperEngineResult> TranscribeAsync(long sampleCount, IReadOnlyList<AudioInterval> silences, IPcmRanges audio, SpeechOptions options, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         var tokenizer = model.Tokenizer;
         var language = options.Language?.ToLowerInvariant();
@@ -33,7 +41,7 @@ internal sealed class WhisperEngine(WhisperOnnxModel model, WhisperDecodingOptio
             language = "en";
         }
 
-        var duration = (double)samples.Length / WhisperLogMel.SampleRate;
+        var duration = (double)sampleCount / WhisperLogMel.SampleRate;
         var chunks = SpeechChunkPlanner.Plan(duration, silences);
         var decoder = new WhisperWindowDecoder(model, _options);
         var segments = new List<TranscriptSegment>();
@@ -49,9 +57,10 @@ internal sealed class WhisperEngine(WhisperOnnxModel model, WhisperDecodingOptio
                 continue;
             }
 
-            var first = (int)Math.Round(chunk.Start * WhisperLogMel.SampleRate);
-            var last = Math.Min(samples.Length, (int)Math.Round(chunk.End * WhisperLogMel.SampleRate));
-            var features = _logMel.Compute(samples.Span[first..last], cancellationToken);
+            var first = (long)Math.Round(chunk.Start * WhisperLogMel.SampleRate);
+            var last = Math.Min(sampleCount, (long)Math.Round(chunk.End * WhisperLogMel.SampleRate));
+            var samples = await audio.ReadAsync(first, last, cancellationToken).ConfigureAwait(false);
+            var features = _logMel.Compute(samples.Span, cancellationToken);
             using var encoded = model.Encode(features);
             language ??= decoder.DetectLanguage(encoded);
             var decoding = decoder.Decode(encoded, context, language, options.Task, index, cancellationToken);

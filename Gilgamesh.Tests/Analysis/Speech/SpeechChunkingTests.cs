@@ -13,15 +13,15 @@ public sealed class SpeechChunkingTests
     {
         var truth = await SpeechTruth.GenerateAsync(180);
 
-        var (samples, silences) = await SpeechTranscriber.DecodeAsync(MediaTools.PcmDecoder, truth.Path, CancellationToken.None);
-        var chunks = SpeechChunkPlanner.Plan(samples.Length / 16_000.0, silences);
+        var (sampleCount, silences) = await SpeechTranscriber.ScanAsync(MediaTools.PcmDecoder, truth.Path, CancellationToken.None);
+        var chunks = SpeechChunkPlanner.Plan(sampleCount / 16_000.0, silences);
 
         TestContext.Out.WriteLine(string.Join(", ", chunks.Select(c => $"{c.Start:0.000}–{c.End:0.000}")));
         var trueSilences = truth.Silences();
         Assert.That(truth.DurationSeconds, Is.GreaterThanOrEqualTo(180));
         Assert.That(chunks.Count, Is.GreaterThanOrEqualTo(7), "3 min at ≤ 30 s");
         Assert.That(chunks[0].Start, Is.Zero);
-        Assert.That(chunks[^1].End, Is.EqualTo(samples.Length / 16_000.0).Within(1e-6));
+        Assert.That(chunks[^1].End, Is.EqualTo(sampleCount / 16_000.0).Within(1e-6));
         foreach (var chunk in chunks)
         {
             Assert.That(chunk.Duration, Is.LessThanOrEqualTo(30.0 + 1e-9), $"{chunk}");
