@@ -12,41 +12,19 @@ namespace Gilgamesh.Tests.Dashboard;
 /// operator clicks, through the hooks the pages keep for tests (ids, data-status, data-percent).
 /// Every test signs in through the dashboard's own form first; API calls go through signed-in cookie clients.
 /// </summary>
-[NonParallelizable]
-public sealed class DashboardBrowserTests
+public sealed class DashboardBrowserTests : BrowserFixture
 {
     private const string Admin = "admin";
 
-    private AppInstance _app = null!;
     private ApiSession _admin = null!;
-    private BrowserSession? _browser;
 
-    private BrowserSession Browser => _browser!;
+    protected override async Task OnStartedAsync() =>
+        _admin = await ApiSession.SignInAsync(App.BaseAddress, Admin, AppInstance.AdminPassword);
 
-    [OneTimeSetUp]
-    public async Task StartAppAsync()
-    {
-        _app = await AppInstance.StartAsync();
-        _admin = await ApiSession.SignInAsync(_app.BaseAddress, Admin, AppInstance.AdminPassword);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAppAsync()
+    protected override ValueTask OnStoppingAsync()
     {
         _admin?.Dispose();
-        await _app.DisposeAsync();
-    }
-
-    [SetUp]
-    public void StartBrowser() => _browser = BrowserSession.Start(_app.BaseAddress);
-
-    [TearDown]
-    public void StopBrowser()
-    {
-        if (_browser is null) return;
-        _browser.CaptureIfFailed();
-        _browser.Dispose();
-        _browser = null;
+        return ValueTask.CompletedTask;
     }
 
     [Test]
@@ -127,7 +105,7 @@ public sealed class DashboardBrowserTests
         var stored = await JobApi.GetAsync(_admin.Http, job.Id);
         Assert.That(stored.Status, Is.EqualTo("cancelled"), "the server agrees");
         Assert.That(stored.Percent, Is.LessThan(100));
-        Assert.That(FfmpegProcesses.WithArgument(_app.DataDir), Is.Empty, "no ffmpeg left behind");
+        Assert.That(FfmpegProcesses.WithArgument(App.DataDir), Is.Empty, "no ffmpeg left behind");
         Browser.AssertNoErrorBanners();
         Browser.AssertNoSevereConsoleEntries();
     }
@@ -147,9 +125,9 @@ public sealed class DashboardBrowserTests
             Assert.That(probe.Text, Is.EqualTo("Probe"));
             Assert.That(probe.GetDomAttribute("data-module"), Is.EqualTo("probe"));
             Assert.That(Browser.Driver.FindElement(By.Id("link-hangfire")).GetDomProperty("href"),
-                Is.EqualTo(new Uri(_app.BaseAddress, "/hangfire").ToString()));
+                Is.EqualTo(new Uri(App.BaseAddress, "/hangfire").ToString()));
             Assert.That(Browser.Driver.FindElement(By.Id("link-api")).GetDomProperty("href"),
-                Is.EqualTo(new Uri(_app.BaseAddress, "/api").ToString()));
+                Is.EqualTo(new Uri(App.BaseAddress, "/api").ToString()));
         });
 
         // The tool links lead somewhere real (for an admin's session).
@@ -197,7 +175,7 @@ public sealed class DashboardBrowserTests
         await _admin.CreateUserAsync(nameB, "editor", passwordB);
 
         // B starts a self-test through the API with B's own session.
-        using var b = await ApiSession.SignInAsync(_app.BaseAddress, nameB, passwordB);
+        using var b = await ApiSession.SignInAsync(App.BaseAddress, nameB, passwordB);
         var jobB = await JobApi.PostAsync(b.Http, "/api/v1/jobs/selftest");
         using (var console = await b.Http.GetAsync("/hangfire"))
             Assert.That(console.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "the Hangfire console is for admins only");
@@ -292,7 +270,7 @@ public sealed class DashboardBrowserTests
         Assert.That(Browser.Driver.FindElement(By.CssSelector(".secret-warning")).Text, Does.Contain("will not be shown again"));
         Browser.SaveScreenshot("account");
 
-        using var keyed = new HttpClient { BaseAddress = _app.BaseAddress };
+        using var keyed = new HttpClient { BaseAddress = App.BaseAddress };
         keyed.DefaultRequestHeaders.Add("X-Api-Key", key);
         using (var ok = await keyed.GetAsync("/api/v1/jobs")) Assert.That(ok.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the new key works");
 

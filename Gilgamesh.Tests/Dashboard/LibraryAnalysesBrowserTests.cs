@@ -12,50 +12,27 @@ namespace Gilgamesh.Tests.Dashboard;
 /// the 404 shows its code; a rejected upload shows as a rejected card with its code; open the video, find scenes, see the
 /// keyframe strip, click a keyframe and the player seeks to its time; upload SRT captions, click a transcript segment, same.
 /// </summary>
-[NonParallelizable]
-public sealed class LibraryAnalysesBrowserTests
+public sealed class LibraryAnalysesBrowserTests : BrowserFixture
 {
-    private AppInstance _app = null!;
     private MediaLinkServer _server = null!;
-    private BrowserSession? _browser;
 
-    private BrowserSession Browser => _browser!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
+    protected override async Task<AppInstance> StartAppAsync()
     {
         _server = await MediaLinkServer.StartAsync();
         _server.AddFile("cuts.mp4", await ThreeShotVideoAsync(), "video/mp4");
-        _app = await AppInstance.StartAsync(settings: new Dictionary<string, string?> { ["Ingest:Links:AllowLoopback"] = "true" });
+        return await AppInstance.StartAsync(settings: new Dictionary<string, string?> { ["Ingest:Links:AllowLoopback"] = "true" });
     }
 
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        await _app.DisposeAsync();
-        await _server.DisposeAsync();
-    }
-
-    [SetUp]
-    public void StartBrowser() => _browser = BrowserSession.Start(_app.BaseAddress);
-
-    [TearDown]
-    public void StopBrowser()
-    {
-        if (_browser is null) return;
-        _browser.CaptureIfFailed();
-        _browser.Dispose();
-        _browser = null;
-    }
+    protected override async ValueTask OnStoppingAsync() => await _server.DisposeAsync();
 
     [Test]
     public async Task AddFromUrl_ShowsProgressAndErrors_RejectedCard_ScenesKeyframesSeekThePlayer()
     {
         // A text file completed through a resumable session: kept in the library as rejected.
         var text = System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("not a video\n", 2000)));
-        var session = await CreateSessionAsync(_app.Http, "notes.mp4", text.Length, 262144);
-        for (var i = 0; i < session.ChunkCount; i++) await PutChunkAsync(_app.Http, session, text, i);
-        Assert.That((await CompleteAsync(_app.Http, session.Id)).Status, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+        var session = await CreateSessionAsync(App.Http, "notes.mp4", text.Length, 262144);
+        for (var i = 0; i < session.ChunkCount; i++) await PutChunkAsync(App.Http, session, text, i);
+        Assert.That((await CompleteAsync(App.Http, session.Id)).Status, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
 
         await Browser.SignInAsync(TestAccounts.AdminUser, AppInstance.AdminPassword);
         Browser.Open("#/library");

@@ -8,32 +8,8 @@ namespace Gilgamesh.Tests.Dashboard;
 /// (the same handler as drag-and-drop), watch a progress bar per file reach done, see both previews in the grid,
 /// drop a third file on the zone (a DragEvent with a DataTransfer), open the video and play and seek it (the signed URL answers Range requests).
 /// </summary>
-[NonParallelizable]
-public sealed class LibraryBrowserTests
+public sealed class LibraryBrowserTests : BrowserFixture
 {
-    private AppInstance _app = null!;
-    private BrowserSession? _browser;
-
-    private BrowserSession Browser => _browser!;
-
-    [OneTimeSetUp]
-    public async Task StartAppAsync() => _app = await AppInstance.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopAppAsync() => await _app.DisposeAsync();
-
-    [SetUp]
-    public void StartBrowser() => _browser = BrowserSession.Start(_app.BaseAddress);
-
-    [TearDown]
-    public void StopBrowser()
-    {
-        if (_browser is null) return;
-        _browser.CaptureIfFailed();
-        _browser.Dispose();
-        _browser = null;
-    }
-
     [Test]
     public async Task UploadTwoFiles_ProgressBarsReachDone_PreviewsInGrid_DropAddsAnother_VideoPlaysAndSeeks()
     {
