@@ -9,6 +9,17 @@ internal interface IObjectStore
     /// <summary>Streams <paramref name="content"/> into <paramref name="key"/>, hashing as it goes.</summary>
     Task<StoredObject> PutAsync(string key, Stream content, string? contentType, CancellationToken ct = default);
 
+    /// <summary>
+    /// Publishes a finished local file (a scratch file the caller is done with) under <paramref name="key"/>. The store
+    /// may take the file: the local store renames it into place when it is on the same file system, so after a
+    /// successful call the caller must not use <paramref name="path"/> again. <paramref name="knownSha256"/> (lower-case
+    /// hex, computed by the caller as the bytes arrived) spares a hashing pass where the store would only hash.
+    /// The default copies (S3 and other stores), exactly as <see cref="ObjectStoreFileExtensions.PutFileAsync"/>.
+    /// </summary>
+    Task<StoredObject> PutLocalFileAsync(string key, string path, string? contentType, string? knownSha256 = null,
+        CancellationToken ct = default) =>
+        this.PutFileAsync(key, path, contentType, ct);
+
     /// <summary>Opens the object (or a byte range of it). Throws StorageNotFound / StorageRangeInvalid.</summary>
     Task<Stream> OpenReadAsync(string key, ByteRange? range = null, CancellationToken ct = default);
 

@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using Gilgamesh.Modules.Kernel.Errors;
 using Microsoft.AspNetCore.StaticFiles;
 
@@ -8,7 +10,7 @@ namespace Gilgamesh.Modules.Kernel.Storage;
 /// Objects as plain files under <c>&lt;DataDir&gt;/objects</c>. Uploads stream into <c>.tmp/</c> on the
 /// same file system and are renamed into place, which is what makes a put atomic.
 /// </summary>
-internal sealed class LocalObjectStore : IObjectStore
+internal sealed partial class LocalObjectStore : IObjectStore
 {
     private const int CopyBufferSize = 1 << 20;
 
@@ -53,6 +55,62 @@ internal sealed class LocalObjectStore : IObjectStore
             throw;
         }
     }
+
+    /// <summary>
+    /// Same file system: the file is renamed into <c>.tmp/</c> and then over the target (two renames, no bytes
+    /// copied, still atomic for readers), hashed only when <paramref name="knownSha256"/> is absent. Another file
+    /// system (rename fails with EXDEV): the ordinary hashing copy, and the file stays where it was.
+    /// </summary>
+    public async Task<StoredObject> PutLocalFileAsync(string key, string path, string? contentType, string? knownSha256 = null,
+        CancellationToken ct = default)
+    {
+        var target = ResolvePath(key);
+        var size = new FileInfo(path).Length; // FileNotFoundException for a missing file, as the copy would throw
+        ct.ThrowIfCancellationRequested();
+        var temp = Path.Combine(_tempDir, $"{Guid.NewGuid():N}.part");
+        if (!TryRename(path, temp))
+            return await this.PutFileAsync(key, path, contentType, ct).ConfigureAwait(false);
+        try
+        {
+            var sha256 = knownSha256?.ToLowerInvariant() ?? await Sha256Async(temp, ct).ConfigureAwait(false);
+            ct.ThrowIfCancellationRequested();
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Move(temp, target, overwrite: true);
+            return new StoredObject(key, size, sha256);
+        }
+        catch
+        {
+            // Like a failed put: nothing is left behind (the caller's file is gone, as it agreed to).
+            TryDelete(temp);
+            throw;
+        }
+    }
+
+    /// <summary>Counts the files <see cref="PutLocalFileAsync"/> had to hash itself (a test seam).</summary>
+    internal int FilesHashed => _filesHashed;
+
+    private int _filesHashed;
+
+    private async Task<string> Sha256Async(string path, CancellationToken ct)
+    {
+        Interlocked.Increment(ref _filesHashed);
+        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(file, ct).ConfigureAwait(false));
+    }
+
+    private const int ExDev = 18; // Linux errno: "Invalid cross-device link"
+
+    /// <summary>rename(2) itself: File.Move would quietly fall back to copy-and-delete across file systems.</summary>
+    private static bool TryRename(string from, string to)
+    {
+        if (rename(from, to) == 0) return true;
+        var errno = Marshal.GetLastPInvokeError();
+        if (errno == ExDev) return false;
+        throw new IOException($"Could not move '{from}' to '{to}': {Marshal.GetPInvokeErrorMessage(errno)}", errno);
+    }
+
+    [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int rename(string oldpath, string newpath);
 
     public Task<Stream> OpenReadAsync(string key, ByteRange? range = null, CancellationToken ct = default)
     {
