@@ -7,7 +7,13 @@ using Microsoft.Extensions.Logging;
 namespace Gilgamesh.Modules.Ingest.Library;
 
 /// <summary>Who brings a file in and how it should be shown.</summary>
-internal sealed record IngestRequest(Guid OwnerId, string Source, string DisplayName, string? SourceUrl = null);
+/// <remarks>
+/// <see cref="KnownSha256"/>: the file's SHA-256 (hex) when the caller computed it as the bytes arrived, so ingest
+/// does not read the file again to hash it. <see cref="TakeFile"/>: the caller is done with the file whatever
+/// happens, so storage may move it into place instead of copying it (the path is gone after ingest).
+/// </remarks>
+internal sealed record IngestRequest(Guid OwnerId, string Source, string DisplayName, string? SourceUrl = null,
+    string? KnownSha256 = null, bool TakeFile = false);
 
 /// <summary>The library item for the file; <see cref="Existing"/> when the owner already had these bytes.</summary>
 internal sealed record IngestOutcome(MediaItem Item, bool Existing);
@@ -30,7 +36,7 @@ internal sealed class MediaIngestor(MediaItemStore items, MediaClassifier classi
     public async Task<IngestOutcome> IngestFileAsync(IngestRequest request, string localPath, Guid? placeholderId, CancellationToken ct)
     {
         if (placeholderId is { } probing) await items.SetPendingStatusAsync(probing, MediaStatuses.Probing, null, null, ct);
-        var sha256 = await Sha256Async(localPath, ct);
+        var sha256 = request.KnownSha256?.ToLowerInvariant() ?? await Sha256Async(localPath, ct);
         if (await items.FindByHashAsync(request.OwnerId, sha256, ct) is { Status: MediaStatuses.Ready } existing)
         {
             if (placeholderId is { } duplicate) await items.DeletePlaceholderAsync(duplicate, CancellationToken.None);
@@ -40,15 +46,18 @@ internal sealed class MediaIngestor(MediaItemStore items, MediaClassifier classi
         var classification = await classifier.ClassifyAsync(localPath, ct);
         var id = placeholderId ?? Guid.NewGuid();
         var key = $"ingest/{request.OwnerId:N}/{id:N}/original{classification.Extension}";
-        var stored = await store.PutFileAsync(key, localPath, classification.ContentType, ct);
-        MediaPreviews madePreviews;
+        // Previews first: they read the local file, which publishing may move away.
+        var madePreviews = await previews.MakeImmediateAsync(request.OwnerId, id, localPath, classification, ct);
+        StoredObject stored;
         try
         {
-            madePreviews = await previews.MakeImmediateAsync(request.OwnerId, id, localPath, classification, ct);
+            stored = request.TakeFile
+                ? await store.PutLocalFileAsync(key, localPath, classification.ContentType, sha256, ct)
+                : await store.PutFileAsync(key, localPath, classification.ContentType, ct);
         }
         catch
         {
-            await DeleteObjectsAsync(key, new MediaPreviews());
+            await DeleteObjectsAsync(key, madePreviews);
             throw;
         }
 
@@ -117,8 +126,14 @@ internal sealed class MediaIngestor(MediaItemStore items, MediaClassifier classi
             await store.DeleteAsync(key, CancellationToken.None);
     }
 
-    private static async Task<string> Sha256Async(string path, CancellationToken ct)
+    /// <summary>Files this ingestor read to hash them (a test seam: a known SHA-256 must leave it alone).</summary>
+    internal int FilesHashed => _filesHashed;
+
+    private int _filesHashed;
+
+    private async Task<string> Sha256Async(string path, CancellationToken ct)
     {
+        Interlocked.Increment(ref _filesHashed);
         await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         return Convert.ToHexStringLower(await SHA256.HashDataAsync(file, ct));
     }

@@ -117,11 +117,18 @@ internal static class ChunkedUploadEndpoints
             var length = new FileInfo(path).Length;
             if (length != session.SizeBytes)
                 throw new GilgameshException(UploadErrorCodes.SizeMismatch, $"Received {length} bytes, {session.SizeBytes} were declared.", 422);
-            if (session.Sha256 is { } expected && await Sha256Async(path, ct) is var actual && actual != expected)
-                throw new GilgameshException(UploadErrorCodes.ChecksumMismatch, $"The file's SHA-256 is {actual}, {expected} was declared.", 422);
+            string? verified = null;
+            if (session.Sha256 is { } expected)
+            {
+                verified = await Sha256Async(path, ct);
+                if (verified != expected)
+                    throw new GilgameshException(UploadErrorCodes.ChecksumMismatch, $"The file's SHA-256 is {verified}, {expected} was declared.", 422);
+            }
 
-            var outcome = await ingestor.IngestFileAsync(new IngestRequest(session.OwnerId, MediaSources.Upload, session.DisplayName), path,
-                session.MediaId, ct);
+            // Not TakeFile: after a passing failure the session reopens with its data file, so storage must copy it.
+            // A declared (and now checked) SHA-256 spares ingest its own hashing pass.
+            var outcome = await ingestor.IngestFileAsync(
+                new IngestRequest(session.OwnerId, MediaSources.Upload, session.DisplayName, KnownSha256: verified), path, session.MediaId, ct);
             await store.SetStatusAsync(id, UploadStatuses.Completed, outcome.Item.Id, clock.GetUtcNow() + options.SessionTimeout, CancellationToken.None);
             area.Delete(id);
             return await UploadAnswer.ForAsync(outcome, responder, ct);

@@ -23,8 +23,12 @@ internal static class RequestBody
     public static GilgameshException TooLarge(long maxBytes) =>
         new(ErrorCodes.BodyTooLarge, $"The upload is larger than the {maxBytes} bytes this server accepts.", 413);
 
-    /// <summary>Copies at most <paramref name="maxBytes"/> from <paramref name="body"/> into <paramref name="target"/>; returns the bytes copied.</summary>
-    public static async Task<long> CopyAsync(Stream body, Stream target, long maxBytes, CancellationToken ct)
+    /// <summary>
+    /// Copies at most <paramref name="maxBytes"/> from <paramref name="body"/> into <paramref name="target"/>; returns the bytes copied.
+    /// With <paramref name="hash"/>, every byte written is also appended to it (hashing while receiving, not in a second pass).
+    /// </summary>
+    public static async Task<long> CopyAsync(Stream body, Stream target, long maxBytes, CancellationToken ct,
+        System.Security.Cryptography.IncrementalHash? hash = null)
     {
         var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(BufferSize);
         try
@@ -35,6 +39,7 @@ internal static class RequestBody
             {
                 total += read;
                 if (total > maxBytes) throw TooLarge(maxBytes);
+                hash?.AppendData(buffer, 0, read);
                 await target.WriteAsync(buffer.AsMemory(0, read), ct);
             }
             return total;

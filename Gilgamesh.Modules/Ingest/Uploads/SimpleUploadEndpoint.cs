@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Gilgamesh.Modules.Ingest.Library;
 using Gilgamesh.Modules.Kernel.Accounts;
 using Gilgamesh.Modules.Kernel.Hosting;
@@ -25,11 +26,19 @@ internal static class SimpleUploadEndpoint
         // The scratch folder goes whatever happens: a refused or aborted upload leaves nothing behind.
         using var scratch = ScratchDirectory.Create(host, "ingest-upload");
         var path = scratch.File("upload");
-        await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 0))
-            await RequestBody.CopyAsync(http.Request.Body, file, options.MaxBytes, ct);
+        // Hashed as it arrives, so ingest need not read the file again; the scratch file is ours to give away, so
+        // local storage renames it into place instead of copying it.
+        string sha256;
+        using (var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
+        {
+            await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 0))
+                await RequestBody.CopyAsync(http.Request.Body, file, options.MaxBytes, ct, hash);
+            sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
+        }
 
         var displayName = name ?? Uri.UnescapeDataString(http.Request.Headers[FileNameHeader].ToString());
-        var outcome = await ingestor.IngestFileAsync(new IngestRequest(me.Id, MediaSources.Upload, displayName), path, ct);
+        var request = new IngestRequest(me.Id, MediaSources.Upload, displayName, KnownSha256: sha256, TakeFile: true);
+        var outcome = await ingestor.IngestFileAsync(request, path, ct);
         return await UploadAnswer.ForAsync(outcome, responder, ct);
     }
 }

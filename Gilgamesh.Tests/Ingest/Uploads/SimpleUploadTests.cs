@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using Gilgamesh.Modules.Ingest.Library;
 using Gilgamesh.Modules.Kernel.Accounts;
+using Gilgamesh.Modules.Kernel.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Gilgamesh.Tests.Support;
 using static Gilgamesh.Tests.Ingest.IngestApi;
 
@@ -41,6 +45,35 @@ public sealed class SimpleUploadTests : UploadTestApp
             Assert.That(secondStatus, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(second.Duplicate, Is.True);
             Assert.That(list.Items.Select(i => i.Id), Is.EqualTo(new[] { second.Item.Id }), "one item");
+        });
+    }
+
+    [Test]
+    public async Task Upload_HashedWhileReceived_AndMovedIntoStorage_FileNeverReadAgainToHash()
+    {
+        using var editor = await App.CreateUserAsync(Roles.Editor);
+        var path = await MediaGenerator.ToneOnlyAsync();
+        var ingestor = App.Services.GetRequiredService<MediaIngestor>();
+        var store = (LocalObjectStore)App.Services.GetRequiredService<IObjectStore>();
+        var (ingestHashed, storeHashed) = (ingestor.FilesHashed, store.FilesHashed);
+
+        var (status, body) = await UploadRawAsync(editor.Http, path, "tone.wav");
+
+        var result = System.Text.Json.JsonSerializer.Deserialize<UploadResult>(body, TestJson.Options)!;
+        var folder = Path.Combine(App.DataDir, "objects", "ingest", editor.Id.ToString("N"), result.Item.Id.ToString("N"));
+        var original = Directory.GetFiles(folder, "original*").Single();
+        var scratch = Directory.GetDirectories(Path.Combine(App.DataDir, "tmp"), "ingest-upload*");
+        Assert.Multiple(() =>
+        {
+            Assert.That(status, Is.EqualTo(HttpStatusCode.Created), body);
+            Assert.That(result.Item.Sha256, Is.EqualTo(Sha256Of(path)));
+            Assert.That(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(original))), Is.EqualTo(Sha256Of(path)));
+            Assert.That(File.ReadAllBytes(original), Is.EqualTo(File.ReadAllBytes(path)));
+            Assert.That(File.Exists(Path.Combine(folder, "waveform.png")), Is.True, "the waveform is made before the file moves");
+            Assert.That(ingestor.FilesHashed, Is.EqualTo(ingestHashed), "ingest used the SHA-256 taken while receiving");
+            Assert.That(store.FilesHashed, Is.EqualTo(storeHashed), "storage used it too");
+            Assert.That(scratch, Is.Empty, "no scratch upload left");
+            Assert.That(IngestApi.FilesUnder(Path.Combine(App.DataDir, "objects", ".tmp")), Is.Empty);
         });
     }
 

@@ -109,7 +109,9 @@ internal sealed class LinkProcessor(
 
     private async Task<LinkItem> IngestAsync(DownloadedMedia download, Guid ownerId, string url, CancellationToken ct)
     {
-        var outcome = await ingestor.IngestFileAsync(new IngestRequest(ownerId, MediaSources.Url, download.DisplayName, url), download.Path, ct);
+        // The download's scratch folder goes right after, so storage may move the file in instead of copying it.
+        var outcome = await ingestor.IngestFileAsync(
+            new IngestRequest(ownerId, MediaSources.Url, download.DisplayName, url, TakeFile: true), download.Path, ct);
         var media = outcome.Item;
         if (download.Captions is { } caption)
         {
