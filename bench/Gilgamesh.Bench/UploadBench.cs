@@ -91,7 +91,7 @@ internal sealed class UploadBench(BenchOptions options) : IBenchmark
             var curl = Mbps(size, curlSeconds);
             Console.WriteLine($"summary: cp {cp:0} MB/s | curl simple {curl:0} MB/s ({curl / cp:0.00} of cp) | chunked {Mbps(size, chunkedSeconds):0} MB/s ({Mbps(size, chunkedSeconds) / curl:0.00} of curl) | "
                               + $"HttpClient simple {Mbps(size, simpleSeconds):0} MB/s ({Mbps(size, simpleSeconds) / curl:0.00} of curl); app peak RSS {hwm:0} MB, goal <= {GoalRssMb} MB");
-            Console.WriteLine("  (MB = 10^6 bytes; each upload time runs until the item answer: body to disk, SHA-256, ffprobe, copy into storage, waveform)");
+            Console.WriteLine("  (MB = 10^6 bytes; each upload time runs until the item answer: simple: body to disk hashed as it arrives, ffprobe, waveform, rename into storage; chunked: SHA-256, ffprobe, waveform, copy into storage)");
             result.Add("cp MB/s (anchor)", cp, "MB/s");
             result.Add("curl -T simple upload MB/s (anchor client)", curl, "MB/s");
             result.Add("chunked upload MB/s", Mbps(size, chunkedSeconds), "MB/s");
