@@ -30,8 +30,7 @@ public sealed class LibraryAnalysesBrowserTests : BrowserFixture
     {
         // A text file completed through a resumable session: kept in the library as rejected.
         var text = System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("not a video\n", 2000)));
-        var session = await CreateSessionAsync(App.Http, "notes.mp4", text.Length, 262144);
-        for (var i = 0; i < session.ChunkCount; i++) await PutChunkAsync(App.Http, session, text, i);
+        var session = await SendAllChunksAsync(App.Http, "notes.mp4", text, 262144);
         Assert.That((await CompleteAsync(App.Http, session.Id)).Status, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
 
         await Browser.SignInAsync(TestAccounts.AdminUser, AppInstance.AdminPassword);

@@ -62,6 +62,14 @@ internal static class IngestApi
         return JsonSerializer.Deserialize<Session>(body, TestJson.Options)!;
     }
 
+    /// <summary>A session with every chunk of <paramref name="file"/> sent, not yet completed.</summary>
+    public static async Task<Session> SendAllChunksAsync(HttpClient http, string name, byte[] file, long chunkSize, string? sha256 = null)
+    {
+        var session = await CreateSessionAsync(http, name, file.Length, chunkSize, sha256);
+        for (var i = 0; i < session.ChunkCount; i++) await PutChunkAsync(http, session, file, i);
+        return session;
+    }
+
     public static async Task<Session> GetSessionAsync(HttpClient http, Guid id) =>
         (await http.GetFromJsonAsync<Session>($"/api/v1/ingest/uploads/sessions/{id}", TestJson.Options))!;
 

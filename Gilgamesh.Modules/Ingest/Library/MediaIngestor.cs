@@ -27,24 +27,24 @@ internal sealed class MediaIngestor(MediaItemStore items, MediaClassifier classi
     IJobScheduler jobs, ILogger<MediaIngestor> logger)
 {
     public Task<IngestOutcome> IngestFileAsync(IngestRequest request, string localPath, CancellationToken ct) =>
-        IngestFileAsync(request, localPath, placeholderId: null, ct);
+        IngestFileAsync(request, localPath, receivingItemId: null, ct);
 
     /// <summary>
-    /// With <paramref name="placeholderId"/> (the receiving item of a resumable upload), that item turns probing while
+    /// With <paramref name="receivingItemId"/> (the receiving item of a resumable upload), that item turns probing while
     /// the file is classified and then ready; a duplicate removes it. Refusals are the caller's to record.
     /// </summary>
-    public async Task<IngestOutcome> IngestFileAsync(IngestRequest request, string localPath, Guid? placeholderId, CancellationToken ct)
+    public async Task<IngestOutcome> IngestFileAsync(IngestRequest request, string localPath, Guid? receivingItemId, CancellationToken ct)
     {
-        if (placeholderId is { } probing) await items.SetPendingStatusAsync(probing, MediaStatuses.Probing, null, null, ct);
+        if (receivingItemId is { } probing) await items.SetPendingStatusAsync(probing, MediaStatuses.Probing, null, null, ct);
         var sha256 = request.KnownSha256?.ToLowerInvariant() ?? await Sha256Async(localPath, ct);
         if (await items.FindByHashAsync(request.OwnerId, sha256, ct) is { Status: MediaStatuses.Ready } existing)
         {
-            if (placeholderId is { } duplicate) await items.DeletePlaceholderAsync(duplicate, CancellationToken.None);
+            if (receivingItemId is { } duplicate) await items.DeleteUnfinishedAsync(duplicate, CancellationToken.None);
             return new(existing, Existing: true);
         }
 
         var classification = await classifier.ClassifyAsync(localPath, ct);
-        var id = placeholderId ?? Guid.NewGuid();
+        var id = receivingItemId ?? Guid.NewGuid();
         var key = $"ingest/{request.OwnerId:N}/{id:N}/original{classification.Extension}";
         // Previews first: they read the local file, which publishing may move away.
         var madePreviews = await previews.MakeImmediateAsync(request.OwnerId, id, localPath, classification, ct);
@@ -86,9 +86,9 @@ internal sealed class MediaIngestor(MediaItemStore items, MediaClassifier classi
         bool inserted;
         try
         {
-            (row, inserted) = placeholderId is null
+            (row, inserted) = receivingItemId is null
                 ? await items.InsertReadyAsync(item, ct)
-                : await items.CompletePlaceholderAsync(item, ct);
+                : await items.CompleteReceivingAsync(item, ct);
         }
         catch
         {

@@ -50,7 +50,7 @@ internal sealed class MediaItemStore(NpgsqlDataSource dataSource)
         return (row ?? throw new InvalidOperationException($"media item {item.Id} vanished after insert"), inserted);
     }
 
-    /// <summary>A placeholder for a file still arriving (a resumable upload): status receiving, no content yet.</summary>
+    /// <summary>An item for a file still arriving (a resumable upload): status receiving, no content yet.</summary>
     public async Task InsertReceivingAsync(Guid id, Guid ownerId, string source, string displayName, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -59,7 +59,7 @@ internal sealed class MediaItemStore(NpgsqlDataSource dataSource)
             """, new { id, ownerId, source, displayName }, cancellationToken: ct));
     }
 
-    /// <summary>Moves a placeholder (receiving or probing) to another unfinished status or to rejected with code and reason.</summary>
+    /// <summary>Moves an unfinished item (receiving or probing) to another unfinished status or to rejected with code and reason.</summary>
     public async Task<bool> SetPendingStatusAsync(Guid id, string status, string? code, string? reason, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -70,10 +70,10 @@ internal sealed class MediaItemStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// Fills a placeholder with the classified file and makes it ready. When the owner already has these bytes (a
-    /// concurrent upload won), the placeholder is removed and the winner returned with Inserted false.
+    /// Fills a receiving item with the classified file and makes it ready. When the owner already has these bytes (a
+    /// concurrent upload won), the receiving item is removed and the winner returned with Inserted false.
     /// </summary>
-    public async Task<(MediaItem Item, bool Inserted)> CompletePlaceholderAsync(MediaItem item, CancellationToken ct)
+    public async Task<(MediaItem Item, bool Inserted)> CompleteReceivingAsync(MediaItem item, CancellationToken ct)
     {
         const string update = """
             update ingest.media_items set status = 'ready', rejected_code = null, rejected_reason = null, storage_key = @StorageKey,
@@ -91,19 +91,19 @@ internal sealed class MediaItemStore(NpgsqlDataSource dataSource)
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
             {
-                await DeletePlaceholderAsync(item.Id, ct);
+                await DeleteUnfinishedAsync(item.Id, ct);
                 return (await FindByHashAsync(item.OwnerId, item.Sha256!, ct)
                         ?? throw new InvalidOperationException($"media item with sha {item.Sha256} vanished"), false);
             }
         }
-        // The placeholder went away meanwhile: the file still belongs in the library.
+        // The receiving item went away meanwhile: the file still belongs in the library.
         return updated == 1
             ? (await GetAsync(item.Id, ct) ?? throw new InvalidOperationException($"media item {item.Id} vanished after update"), true)
             : await InsertReadyAsync(item, ct);
     }
 
-    /// <summary>Removes a placeholder that never became an item (abandoned, expired, or a duplicate); ready and rejected items stay.</summary>
-    public async Task<bool> DeletePlaceholderAsync(Guid id, CancellationToken ct)
+    /// <summary>Removes an unfinished item that never got its file (abandoned, expired, or a duplicate); ready and rejected items stay.</summary>
+    public async Task<bool> DeleteUnfinishedAsync(Guid id, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         return await connection.ExecuteAsync(new CommandDefinition(

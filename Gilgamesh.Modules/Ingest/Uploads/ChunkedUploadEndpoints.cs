@@ -59,7 +59,7 @@ internal static class ChunkedUploadEndpoints
         }
         catch
         {
-            await items.DeletePlaceholderAsync(session.MediaId.Value, CancellationToken.None);
+            await items.DeleteUnfinishedAsync(session.MediaId.Value, CancellationToken.None);
             area.Delete(session.Id);
             throw;
         }
@@ -159,7 +159,7 @@ internal static class ChunkedUploadEndpoints
     {
         if (await FindAsync(id, store, me, ct) is not { } session || session.Status == UploadStatuses.Completing) return NotFound(id);
         await store.DeleteAsync(id, ct);
-        if (session.MediaId is { } placeholder) await items.DeletePlaceholderAsync(placeholder, CancellationToken.None);
+        if (session.MediaId is { } receiving) await items.DeleteUnfinishedAsync(receiving, CancellationToken.None);
         area.Delete(id);
         return TypedResults.NoContent();
     }

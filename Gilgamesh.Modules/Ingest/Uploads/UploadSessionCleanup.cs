@@ -19,8 +19,8 @@ internal sealed class UploadSessionCleanup(UploadSessionStore store, MediaItemSt
         foreach (var (id, mediaId) in expired)
         {
             area.Delete(id);
-            // The receiving item goes with its session; a rejected or ready one is not a placeholder and stays.
-            if (mediaId is { } placeholder) await items.DeletePlaceholderAsync(placeholder, CancellationToken.None);
+            // The receiving item goes with its session; a rejected or ready one is finished and stays.
+            if (mediaId is { } receiving) await items.DeleteUnfinishedAsync(receiving, CancellationToken.None);
         }
 
         var orphans = 0;

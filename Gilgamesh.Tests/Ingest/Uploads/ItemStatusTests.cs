@@ -54,8 +54,7 @@ public sealed class ItemStatusTests : UploadTestApp
     {
         using var editor = await App.CreateUserAsync(Roles.Editor);
         var bytes = System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("plain text, not a video\n", 2000)));
-        var session = await CreateSessionAsync(editor.Http, "notes.mp4", bytes.Length, 16384);
-        for (var i = 0; i < session.ChunkCount; i++) await PutChunkAsync(editor.Http, session, bytes, i);
+        var session = await SendAllChunksAsync(editor.Http, "notes.mp4", bytes, 16384);
 
         var (code, body) = await CompleteAsync(editor.Http, session.Id);
         var rejected = await GetItemAsync(editor.Http, session.MediaId!.Value);
@@ -74,23 +73,22 @@ public sealed class ItemStatusTests : UploadTestApp
     }
 
     [Test]
-    public async Task Duplicate_AnswersTheExistingItemAndRemovesThePlaceholder()
+    public async Task Duplicate_AnswersTheExistingItemAndRemovesTheReceivingItem()
     {
         using var editor = await App.CreateUserAsync(Roles.Editor);
         var path = await MediaGenerator.ToneOnlyAsync();
         var first = await UploadAsync(editor.Http, path);
         var bytes = await File.ReadAllBytesAsync(path);
-        var session = await CreateSessionAsync(editor.Http, "again.wav", bytes.Length, ChunkSize);
-        for (var i = 0; i < session.ChunkCount; i++) await PutChunkAsync(editor.Http, session, bytes, i);
+        var session = await SendAllChunksAsync(editor.Http, "again.wav", bytes, ChunkSize);
 
         var (code, body) = await CompleteAsync(editor.Http, session.Id);
-        using var placeholder = await editor.Http.GetAsync($"/api/v1/ingest/items/{session.MediaId}");
+        using var receiving = await editor.Http.GetAsync($"/api/v1/ingest/items/{session.MediaId}");
         var all = await ListAsync(editor.Http);
         Assert.Multiple(() =>
         {
             Assert.That(code, Is.EqualTo(HttpStatusCode.OK), body);
             Assert.That(System.Text.Json.JsonSerializer.Deserialize<UploadResult>(body, TestJson.Options)!.Item.Id, Is.EqualTo(first.Item.Id));
-            Assert.That(placeholder.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "the receiving placeholder is gone");
+            Assert.That(receiving.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "the receiving item is gone");
             Assert.That(all.Items.Select(i => i.Id), Is.EqualTo(new[] { first.Item.Id }));
         });
     }

@@ -68,8 +68,7 @@ public sealed class ResumableUploadTests : UploadTestApp
         var path = await MediaGenerator.VideoWithToneAsync();
         var first = await UploadAsync(editor.Http, path);
         var bytes = await File.ReadAllBytesAsync(path);
-        var session = await CreateSessionAsync(editor.Http, "again.mp4", bytes.Length, ChunkSize);
-        for (var i = 0; i < session.ChunkCount; i++) await PutChunkAsync(editor.Http, session, bytes, i);
+        var session = await SendAllChunksAsync(editor.Http, "again.mp4", bytes, ChunkSize);
 
         var (code, body) = await CompleteAsync(editor.Http, session.Id);
         var result = JsonSerializer.Deserialize<UploadResult>(body, TestJson.Options)!;
@@ -86,8 +85,7 @@ public sealed class ResumableUploadTests : UploadTestApp
     {
         using var editor = await App.CreateUserAsync(Roles.Editor);
         var bytes = System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("plain text, not a video\n", 4000)));
-        var session = await CreateSessionAsync(editor.Http, "fake.mp4", bytes.Length, 16384);
-        for (var i = 0; i < session.ChunkCount; i++) await PutChunkAsync(editor.Http, session, bytes, i);
+        var session = await SendAllChunksAsync(editor.Http, "fake.mp4", bytes, 16384);
 
         var (code, body) = await CompleteAsync(editor.Http, session.Id);
         using var gone = await editor.Http.GetAsync($"/api/v1/ingest/uploads/sessions/{session.Id}");
@@ -105,8 +103,7 @@ public sealed class ResumableUploadTests : UploadTestApp
     {
         using var editor = await App.CreateUserAsync(Roles.Editor);
         var bytes = await File.ReadAllBytesAsync(await MediaGenerator.ToneOnlyAsync());
-        var session = await CreateSessionAsync(editor.Http, "tone.wav", bytes.Length, ChunkSize, new string('a', 64));
-        for (var i = 0; i < session.ChunkCount; i++) await PutChunkAsync(editor.Http, session, bytes, i);
+        var session = await SendAllChunksAsync(editor.Http, "tone.wav", bytes, ChunkSize, new string('a', 64));
 
         var (code, body) = await CompleteAsync(editor.Http, session.Id);
         Assert.Multiple(() =>
