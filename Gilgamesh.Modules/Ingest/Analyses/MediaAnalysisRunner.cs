@@ -79,7 +79,9 @@ internal sealed class MediaAnalysisRunner(
         progress(5, "scenes");
         var keyframes = scratch.File("keyframes");
         var detected = await scenes.DetectAsync(local, new SceneOptions(KeyframesDirectory: keyframes),
-            new Progress<double>(p => progress(5 + p * 55, "scenes")), ct);
+            // InlineProgress, not Progress<T>: the latter posts to the thread pool, so a late report could land after
+            // the job ended and move its bar backwards.
+            new InlineProgress(p => progress(5 + p * 55, "scenes")), ct);
         var stored = new List<StoredScene>();
         foreach (var scene in detected.Scenes)
         {

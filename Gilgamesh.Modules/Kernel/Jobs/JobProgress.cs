@@ -61,7 +61,7 @@ public sealed class JobProgress : IAsyncDisposable
     /// <summary>Reports overall progress 0–100; the ETA is estimated from the rate so far unless given.</summary>
     public void Report(double percent, string? stage = null, int? etaSeconds = null)
     {
-        if (double.IsNaN(percent)) return;
+        if (double.IsNaN(percent) || Volatile.Read(ref _disposed) == 1) return;
         percent = Math.Clamp(percent, 0, 100);
         lock (_gate)
         {
@@ -82,19 +82,24 @@ public sealed class JobProgress : IAsyncDisposable
 
     public void Log(string message, string level = "info")
     {
+        if (Volatile.Read(ref _disposed) == 1) return;
         lock (_gate) _pendingLogs.Add((level, message.Length > 4000 ? message[..4000] : message));
         Signal();
     }
 
-    /// <summary>Writes whatever is pending and stops the writer; called by the executor when the run ends.</summary>
+    /// <summary>
+    /// Writes whatever is pending and stops the writer; called by the executor when the run ends. Reports that
+    /// arrive afterwards (a late callback) are ignored rather than thrown: the run's final state is already written.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         await _stop.CancelAsync();
         try { await _writer; } catch (OperationCanceledException) { }
         await WriteAsync(CancellationToken.None);
+        // The semaphore is not disposed: a report racing the end of the run (a progress callback posted to the
+        // thread pool) may still release it, and an undisposed SemaphoreSlim without a wait handle holds nothing.
         _stop.Dispose();
-        _signal.Dispose();
     }
 
     private int? EstimateEta(double percent)
@@ -121,7 +126,9 @@ public sealed class JobProgress : IAsyncDisposable
             if (!urgent && sinceLast < MinInterval) await Task.Delay(MinInterval - sinceLast, _time, ct);
             try
             {
-                await WriteAsync(ct);
+                // Not cancelled by the stop token: a write that already took the pending state must finish, or
+                // the last report before DisposeAsync would be lost (DisposeAsync waits for this loop).
+                await WriteAsync(CancellationToken.None);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
