@@ -59,8 +59,12 @@ public sealed class AppInstance : IAsyncDisposable
             ["ConnectionStrings:Postgres"] = connectionString,
             ["Gilgamesh:DataDir"] = dataDir,
             ["urls"] = "http://127.0.0.1:0",
+            // Every index: configuration binding overlays appsettings.json's [10, 60, 300] position by position.
             ["Jobs:RetryDelaysSeconds:0"] = "1",
+            ["Jobs:RetryDelaysSeconds:1"] = "1",
+            ["Jobs:RetryDelaysSeconds:2"] = "1",
             ["Jobs:QueuePollMilliseconds"] = "100",
+            ["Jobs:SchedulePollSeconds"] = "1",
             ["Jobs:CancellationCheckSeconds"] = "1",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Gilgamesh:Admin:Password"] = TestAccounts.AdminPassword,

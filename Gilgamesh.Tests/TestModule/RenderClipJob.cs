@@ -26,6 +26,8 @@ internal sealed class RenderClipJob(
     public async Task ExecuteAsync(JobContext context, CancellationToken cancellationToken)
     {
         var request = context.GetInput<RenderRequest>();
+        if (context.Job.Attempts <= request.TransientFailures)
+            throw new IOException($"simulated transient failure on attempt {context.Job.Attempts}");
         using var scratch = ScratchDirectory.Create(options, "probe-render");
         var output = scratch.File("render.mp4");
 

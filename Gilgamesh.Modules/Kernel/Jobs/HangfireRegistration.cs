@@ -60,6 +60,7 @@ public static class HangfireRegistration
             server.WorkerCount = Math.Max(1, workers);
             server.Queues = queues;
             server.CancellationCheckInterval = TimeSpan.FromSeconds(options.CancellationCheckSeconds);
+            server.SchedulePollingInterval = TimeSpan.FromSeconds(Math.Max(1, options.SchedulePollSeconds));
             server.FilterProvider = provider.GetRequiredService<IJobFilterProvider>();
             server.ShutdownTimeout = TimeSpan.FromSeconds(10);
         });

@@ -57,7 +57,7 @@ public sealed class JobExecutor(
             // sets cancel_requested) – or the server is shutting down, and Hangfire will run the job again.
             if (workerToken.IsCancellationRequested && !await IsCancelRequestedAsync(jobId))
             {
-                await store.MarkRequeuedAsync(jobId, "interrupted by shutdown");
+                await store.MarkInterruptedAsync(jobId, "interrupted by shutdown");
                 throw;
             }
             await store.MarkCancelledAsync(jobId);

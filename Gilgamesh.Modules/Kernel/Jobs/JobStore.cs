@@ -52,10 +52,12 @@ public sealed class JobStore(NpgsqlDataSource dataSource)
         where id = @id and status = 'running'
         """;
 
+    // A transient failure leaves the row queued: Hangfire either schedules a retry (the mirror filter then names
+    // the time in the stage) or, past the configured attempts, fails it (the mirror filter marks it failed).
     private const string RecordErrorSql = """
         update platform.jobs
         set error_code = @code, error_message = @message, updated_at = now(),
-            status = case when @permanent then 'failed' else status end,
+            status = case when @permanent then 'failed' else 'queued' end,
             finished_at = case when @permanent then now() else finished_at end
         where id = @id and status = 'running'
         """;
@@ -85,6 +87,11 @@ public sealed class JobStore(NpgsqlDataSource dataSource)
         set status = 'queued', stage = @stage, percent = case when status = 'succeeded' then 0 else percent end,
             cancel_requested = false, finished_at = null, updated_at = now()
         where id = @id and status <> 'running'
+        """;
+
+    private const string InterruptedSql = """
+        update platform.jobs set status = 'queued', stage = @stage, updated_at = now()
+        where id = @id and status = 'running'
         """;
 
     private const string FailedByHangfireSql = """
@@ -167,6 +174,9 @@ public sealed class JobStore(NpgsqlDataSource dataSource)
     }
 
     public Task MarkRequeuedAsync(Guid id, string? stage) => ExecuteAsync(RequeuedByHangfireSql, new { id, stage });
+
+    /// <summary>A run stopped by the server shutting down: queued again, so it shows as waiting until an instance picks it up.</summary>
+    public Task MarkInterruptedAsync(Guid id, string stage) => ExecuteAsync(InterruptedSql, new { id, stage });
 
     public Task MarkFailedAsync(Guid id, string code, string? message) => ExecuteAsync(FailedByHangfireSql, new { id, code, message });
 

@@ -26,6 +26,12 @@ public sealed class JobsOptions
     /// <summary>How often Hangfire checks whether a running job was deleted in the console, in seconds.</summary>
     public double CancellationCheckSeconds { get; set; } = 2;
 
+    /// <summary>
+    /// How often each server moves due delayed jobs (automatic retries waiting out their delay) to their queue, in
+    /// seconds: a retry starts up to this long after its delay ends. Hangfire's own default is 15.
+    /// </summary>
+    public int SchedulePollSeconds { get; set; } = 15;
+
     /// <summary>How often idle workers look for new jobs, in milliseconds.</summary>
     public int QueuePollMilliseconds { get; set; } = 250;
 

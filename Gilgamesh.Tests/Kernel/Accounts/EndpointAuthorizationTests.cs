@@ -1,4 +1,7 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Net.WebSockets;
+using System.Text.Json;
 using System.Text;
 using Gilgamesh.Tests.Support;
 using Microsoft.AspNetCore.Authorization;
@@ -133,26 +136,133 @@ public sealed class EndpointAuthorizationTests : AppFixture
         Assert.That(failures, Is.Empty);
     }
 
+    /// <summary>
+    /// Which owned resource a route's first parameter names, by route prefix. A new endpoint that takes an id must be
+    /// listed here (the test below fails on an unlisted one), so its ownership check is exercised from day one.
+    /// </summary>
+    private static readonly (string Prefix, string Resource)[] OwnedResources =
+    [
+        ("/api/v1/jobs/{", "job"), ("/api/v1/probe/renders/{", "job"),
+        ("/api/v1/ingest/items/{", "media"), ("/api/v1/ingest/media/{", "media"),
+        ("/api/v1/ingest/uploads/sessions/{", "session"),
+        ("/api/v1/ingest/cache/{", "cache"),
+        ("/api/v1/keys/{", "key"),
+    ];
+
+    private static bool IsAdminOnly(RouteEndpoint endpoint) =>
+        endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy == Gilgamesh.Modules.Kernel.Accounts.Policies.Admin);
+
+    /// <summary>The route with its first parameter set to <paramref name="id"/> and any other to "0".</summary>
+    private static string WithId(Microsoft.AspNetCore.Routing.Patterns.RoutePattern pattern, string id)
+    {
+        var sb = new StringBuilder();
+        var parameters = 0;
+        foreach (var segment in pattern.PathSegments)
+        {
+            sb.Append('/');
+            foreach (var part in segment.Parts)
+            {
+                if (part is Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart literal) sb.Append(literal.Content);
+                else if (part is Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart) sb.Append(parameters++ == 0 ? id : "0");
+            }
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Alice's resources of every kind in <see cref="OwnedResources"/>, made through the API (the cache entry by its store).</summary>
+    private async Task<Dictionary<string, string>> ResourcesOfAsync(TestAccounts.TestUser alice)
+    {
+        var job = await JobApi.PostAsync(alice.Http, "/api/v1/probe/renders", new { durationSeconds = 1 });
+        await JobApi.WaitForStatusAsync(alice.Http, job.Id, "succeeded");
+        var media = await Gilgamesh.Tests.Ingest.IngestApi.UploadAsync(alice.Http, await Gilgamesh.Tests.Ingest.IngestApi.ImageAsync());
+        var session = await Gilgamesh.Tests.Ingest.IngestApi.CreateSessionAsync(alice.Http, "lecture.mp4", 3 << 20, 1 << 20);
+        using var keyResponse = await alice.Http.PostAsJsonAsync("/api/v1/keys", new { name = "second" });
+        using var key = JsonDocument.Parse(await keyResponse.Content.ReadAsStringAsync());
+        var cacheKey = new string('a', 64);
+        await App.Services.GetRequiredService<Gilgamesh.Modules.Ingest.Links.Cache.LinkCacheStore>()
+            .PutAsync(cacheKey, alice.Id, "https://example.com/a.mp4", "{}", TimeSpan.FromHours(1), CancellationToken.None);
+        return new()
+        {
+            ["job"] = job.Id.ToString(), ["media"] = media.Item.Id.ToString(), ["session"] = session.Id.ToString(),
+            ["cache"] = cacheKey, ["key"] = key.RootElement.GetProperty("apiKey").GetProperty("id").GetString()!,
+        };
+    }
+
     [Test]
-    public async Task OtherUser_Gets404OnSomeoneElsesJob_AdminSeesIt()
+    public async Task OtherUser_Gets404OnEveryEndpointThatTakesSomeoneElsesId_AndChangesNothing()
     {
         using var alice = await App.CreateUserAsync("editor");
         using var bob = await App.CreateUserAsync("editor");
-        var job = await JobApi.PostAsync(alice.Http, "/api/v1/probe/renders", new { durationSeconds = 1 });
-        await JobApi.WaitForStatusAsync(alice.Http, job.Id, "succeeded");
+        var owned = await ResourcesOfAsync(alice);
 
-        foreach (var (method, url) in new[]
-                 {
-                     ("GET", $"/api/v1/jobs/{job.Id}"), ("POST", $"/api/v1/jobs/{job.Id}/cancel"), ("POST", $"/api/v1/jobs/{job.Id}/retry"),
-                     ("GET", $"/api/v1/jobs/{job.Id}/events"), ("GET", $"/api/v1/probe/renders/{job.Id}"),
-                 })
+        var unlisted = new List<string>();
+        var failures = new List<string>();
+        var tried = 0;
+        foreach (var endpoint in App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
         {
-            using var response = await bob.Http.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
-            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), $"{method} {url}");
+            var pattern = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
+            if (endpoint.RoutePattern.Parameters.Count == 0 || endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null
+                || IsAdminOnly(endpoint) || pattern.StartsWith("/hangfire", StringComparison.Ordinal)
+                || pattern.StartsWith("/openapi/", StringComparison.Ordinal) || pattern.StartsWith("/modules/", StringComparison.Ordinal)
+                || pattern.StartsWith("/api/{", StringComparison.Ordinal)) // the API reference page, by document name
+                continue;
+            var resource = OwnedResources.FirstOrDefault(r => pattern.StartsWith(r.Prefix, StringComparison.Ordinal)).Resource;
+            if (resource is null) { unlisted.Add(pattern); continue; }
+            var url = WithId(endpoint.RoutePattern, owned[resource]);
+            foreach (var method in endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+            {
+                if (method == "HEAD") continue;
+                tried++;
+                var status = pattern.EndsWith("/ws", StringComparison.Ordinal)
+                    ? await WebSocketStatusAsync(url, bob.Key)
+                    : await StatusAsync(bob.Http, method, url);
+                if (status != HttpStatusCode.NotFound) failures.Add($"{method} {url} → {(int)status}");
+            }
         }
-        var bobsList = await bob.Http.GetStringAsync("/api/v1/jobs?pageSize=200");
-        Assert.That(bobsList, Does.Not.Contain(job.Id.ToString()));
-        Assert.That(await App.Http.GetStringAsync("/api/v1/jobs?pageSize=200"), Does.Contain(job.Id.ToString()), "admins see all");
-        Assert.That((await JobApi.GetAsync(alice.Http, job.Id)).Status, Is.EqualTo("succeeded"), "the owner sees it");
+
+        Assert.That(unlisted, Is.Empty, "endpoints taking an id whose resource is not in OwnedResources");
+        Assert.That(tried, Is.GreaterThanOrEqualTo(15), "the walk reached the by-id endpoints");
+        Assert.That(failures, Is.Empty, "bob must get 404 on alice's resources");
+
+        // Nothing bob sent changed alice's things; the owner and an admin still see each one.
+        foreach (var client in new[] { alice.Http, App.Http })
+        {
+            Assert.That((await JobApi.GetAsync(client, Guid.Parse(owned["job"]))).Status, Is.EqualTo("succeeded"));
+            Assert.That(await StatusAsync(client, "GET", $"/api/v1/ingest/items/{owned["media"]}"), Is.EqualTo(HttpStatusCode.OK));
+        }
+        Assert.That(await StatusAsync(alice.Http, "GET", $"/api/v1/ingest/uploads/sessions/{owned["session"]}"), Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await alice.Http.GetStringAsync("/api/v1/keys"), Does.Contain(owned["key"]));
+        Assert.That(await StatusAsync(alice.Http, "DELETE", $"/api/v1/ingest/cache/{owned["cache"]}"), Is.EqualTo(HttpStatusCode.NoContent),
+            "the cache entry survived bob's delete");
+        Assert.That(await bob.Http.GetStringAsync("/api/v1/jobs?pageSize=200"), Does.Not.Contain(owned["job"]));
+        Assert.That(await App.Http.GetStringAsync("/api/v1/jobs?pageSize=200"), Does.Contain(owned["job"]), "admins see all");
+    }
+
+    private static async Task<HttpStatusCode> StatusAsync(HttpClient http, string method, string url)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), url)
+        {
+            Content = method is "GET" or "DELETE" ? null : new StringContent("{}", Encoding.UTF8, "application/json"),
+        };
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        return response.StatusCode;
+    }
+
+    /// <summary>The status a WebSocket handshake gets (101 when it is accepted).</summary>
+    private async Task<HttpStatusCode> WebSocketStatusAsync(string path, string apiKey)
+    {
+        using var socket = new ClientWebSocket();
+        socket.Options.SetRequestHeader("X-Api-Key", apiKey);
+        socket.Options.CollectHttpResponseDetails = true;
+        var uri = new UriBuilder(App.BaseAddress) { Scheme = "ws", Path = path }.Uri;
+        try
+        {
+            await socket.ConnectAsync(uri, CancellationToken.None);
+            return HttpStatusCode.SwitchingProtocols;
+        }
+        catch (WebSocketException)
+        {
+            return socket.HttpStatusCode;
+        }
     }
 }

@@ -70,6 +70,40 @@ public sealed class JobLifecycleTests : AppFixture
     }
 
     [Test]
+    public async Task TransientFailure_IsRetriedAutomaticallyAfterTheConfiguredDelay_ThenSucceeds()
+    {
+        // The test app waits 1 s before each retry (Jobs:RetryDelaysSeconds) and polls for due retries every second.
+        var job = await JobApi.PostAsync(App.Http, "/api/v1/probe/renders", new { durationSeconds = 1, transientFailures = 2 });
+
+        var waiting = await JobApi.WaitForAsync(App.Http, job.Id, j => j.Stage?.StartsWith("retrying at") == true,
+            TimeSpan.FromSeconds(30), "a scheduled retry");
+        Assert.That(waiting.Status, Is.EqualTo("queued"), "a job waiting for its retry is not shown as running");
+        Assert.That(waiting.ErrorMessage, Does.StartWith("simulated transient failure"), "the failed attempt's error is visible meanwhile");
+        var succeeded = await JobApi.WaitForStatusAsync(App.Http, job.Id, "succeeded", TimeSpan.FromSeconds(60));
+
+        Assert.That(succeeded.Attempts, Is.EqualTo(3), "two failed attempts, then the one that worked");
+        Assert.That(succeeded.ErrorCode, Is.Null, "success clears the error of the failed attempts");
+    }
+
+    [Test]
+    public async Task TransientFailure_PastTheConfiguredAttempts_EndsFailedWithTheLastError()
+    {
+        await using var app = await AppInstance.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Jobs:RetryAttempts"] = "2",
+        });
+        var job = await JobApi.PostAsync(app.Http, "/api/v1/probe/renders", new { durationSeconds = 1, transientFailures = 100 });
+
+        var failed = await JobApi.WaitForStatusAsync(app.Http, job.Id, "failed", TimeSpan.FromSeconds(60));
+
+        Assert.That(failed.Attempts, Is.EqualTo(3), "the first run and Jobs:RetryAttempts = 2 retries, no more");
+        Assert.That(failed.ErrorCode, Is.EqualTo("internal.error"));
+        Assert.That(failed.ErrorMessage, Does.Contain("simulated transient failure on attempt 3"));
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.That((await JobApi.GetAsync(app.Http, job.Id)).Attempts, Is.EqualTo(3), "nothing runs it again");
+    }
+
+    [Test]
     public async Task Retry_OfARunningJob_Returns409Problem()
     {
         var job = await JobApi.PostAsync(App.Http, "/api/v1/probe/renders", new { durationSeconds = 20, realtime = true });
