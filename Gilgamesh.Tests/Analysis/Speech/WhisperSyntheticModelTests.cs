@@ -113,6 +113,28 @@ public sealed class WhisperSyntheticModelTests
     }
 
     [Test]
+    public void LowAverageLogProbability_AloneTriggersTheFallback_UntilATemperaturePasses()
+    {
+        // The looping model's greedy text picks " la" at p = 0.5 every step: avg log-probability ≈ ln 0.5 = −0.69.
+        // With the compression-ratio trigger out of the way, only the log-probability threshold decides.
+        using var model = WhisperOnnxModel.Open(SpeechTestFiles.Model("tiny-whisper-loop"));
+        var noCompressionTrigger = new WhisperDecodingOptions { CompressionRatioThreshold = 1e9 };
+
+        var strict = new WhisperEngine(model, noCompressionTrigger with { LogProbThreshold = -0.5 })
+            .Transcribe(SpeechTestFiles.Tone(4), [], new SpeechOptions("en"), null, CancellationToken.None).Chunks.Single().Decoding!;
+        var lenient = new WhisperEngine(model, noCompressionTrigger with { LogProbThreshold = -1.0 })
+            .Transcribe(SpeechTestFiles.Tone(4), [], new SpeechOptions("en"), null, CancellationToken.None).Chunks.Single().Decoding!;
+
+        Assert.That(lenient.Rejected, Is.Empty, "at the default −1.0 the greedy text stands");
+        Assert.That(lenient.Result.AvgLogProb, Is.EqualTo(Math.Log(0.5)).Within(0.02));
+        Assert.That(strict.Rejected, Is.Not.Empty);
+        Assert.That(strict.Rejected[0].Temperature, Is.Zero, "the greedy text is rejected for its log-probability alone");
+        Assert.That(strict.Rejected, Has.All.Matches<DecodingAttempt>(a => a.AvgLogProb < -0.5));
+        Assert.That(strict.Result.Temperature, Is.GreaterThan(0));
+        Assert.That(strict.Result.AvgLogProb, Is.GreaterThanOrEqualTo(-0.5), "sampling found text that passes the threshold");
+    }
+
+    [Test]
     public void Prompt_CarriesTheLastContextTokensAfterStartOfPrevious_ThenLanguageAndTask()
     {
         using var model = WhisperOnnxModel.Open(SpeechTestFiles.Model("tiny-whisper"));

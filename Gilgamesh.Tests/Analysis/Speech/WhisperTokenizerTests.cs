@@ -46,4 +46,26 @@ public sealed class WhisperTokenizerTests
         Assert.That(t.TokenText(20), Is.EqualTo("<|startoftranscript|>"));
         Assert.That(t.TokenText(6), Is.EqualTo("\u0120Hello"));
     }
+
+    [Test]
+    public void RealMultilingualIds_SpecialLanguageTaskAndTimestampTokens_DecodeAsTheExportNumbersThem()
+    {
+        // A subset of the multilingual export (tiny, base, small): the byte-level base tokens and every special
+        // token at its published id (<|startoftranscript|> 50258, <|en|> 50259 … <|su|> 50357, <|transcribe|> 50359).
+        var t = WhisperTokenizer.Load(SpeechTestFiles.Model("whisper-multilingual-subset"));
+
+        Assert.That((t.EndOfText, t.StartOfTranscript), Is.EqualTo((50257, 50258)));
+        Assert.That(t.Languages, Has.Count.EqualTo(99));
+        Assert.That((t.Languages["en"], t.Languages["ar"], t.Languages["bn"], t.Languages["su"]), Is.EqualTo((50259, 50272, 50302, 50357)));
+        Assert.That((t.Translate, t.Transcribe, t.StartOfLm, t.StartOfPrevious), Is.EqualTo((50358, 50359, 50360, 50361)));
+        Assert.That((t.NoSpeech, t.NoTimestamps, t.TimestampBegin), Is.EqualTo((50362, 50363, 50364)), "<|nocaptions|> is the older name of <|nospeech|>");
+        Assert.That(t.Blank, Is.EqualTo(220));
+
+        // <|startoftranscript|><|en|><|transcribe|><|0.00|> Hi.<|1.00|><|endoftext|>
+        int[] ids = [50258, 50259, 50359, 50364, 220, 'H' - 33, 'i' - 33, '.' - 33, 50364 + 50, 50257];
+        Assert.That(t.Decode(ids), Is.EqualTo(" Hi."));
+        Assert.That(t.TokenText(50364 + 50), Is.EqualTo("<|1.00|>"));
+        Assert.That(t.TimestampSeconds(50364 + 1500), Is.EqualTo(30.0));
+        Assert.That(t.IsTimestamp(50364 + 1501), Is.False);
+    }
 }
