@@ -18,6 +18,7 @@ public static class HangfireRegistration
         services.AddSingleton<JobStore>();
         services.AddSingleton<JobCancellationRegistry>();
         services.AddSingleton<JobEventHub>();
+        services.AddSingleton<JobDetailCache>();
         services.AddSingleton<JobEventStream>();
         services.AddSingleton<IJobScheduler, JobScheduler>();
         services.AddTransient<JobExecutor>();

@@ -11,6 +11,7 @@ namespace Gilgamesh.Modules.Kernel.Jobs;
 internal sealed class JobNotificationListener(
     NpgsqlDataSource dataSource,
     JobEventHub hub,
+    JobDetailCache details,
     JobCancellationRegistry cancellations,
     ILogger<JobNotificationListener> logger) : BackgroundService
 {
@@ -27,15 +28,18 @@ internal sealed class JobNotificationListener(
                 connection.Notification += OnNotification;
                 await using (var listen = new NpgsqlCommand($"listen {EventsChannel}; listen {CancelChannel};", connection))
                     await listen.ExecuteNonQueryAsync(stoppingToken);
+                details.SetListening(true);
                 while (!stoppingToken.IsCancellationRequested)
                     await connection.WaitAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
+                details.SetListening(false);
                 return;
             }
             catch (Exception e)
             {
+                details.SetListening(false);
                 logger.LogWarning(e, "Job notification connection lost; reconnecting");
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
@@ -52,7 +56,11 @@ internal sealed class JobNotificationListener(
                     logger.LogInformation("Cancelling job {JobId} on request", id);
                 return;
             }
-            if (JobEvent.Parse(e.Payload) is { } jobEvent) hub.Publish(jobEvent);
+            if (JobEvent.Parse(e.Payload) is { } jobEvent)
+            {
+                details.Invalidate(jobEvent.JobId);
+                hub.Publish(jobEvent);
+            }
         }
         catch (Exception ex)
         {

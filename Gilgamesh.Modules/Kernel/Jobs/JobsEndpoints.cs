@@ -37,14 +37,22 @@ public static class JobsEndpoints
         return TypedResults.Ok(await store.ListAsync(module, status, me.OwnerFilter, p, size, ct));
     }
 
-    private static async Task<IResult> GetAsync(Guid id, JobStore store, CurrentUser me, CancellationToken ct)
+    private const string JsonContentType = "application/json; charset=utf-8";
+
+    private static async Task<IResult> GetAsync(Guid id, JobStore store, JobDetailCache cache, CurrentUser me, CancellationToken ct)
     {
+        if (cache.TryGet(id, out var cached))
+            return me.CanSee(cached.OwnerId) ? TypedResults.Bytes(cached.Json, JsonContentType) : JobNotFound(id);
+
+        var version = cache.Version;
         var detail = await store.GetDetailAsync(id, logLimit: 200, ct);
-        if (detail is null || !me.CanSee(detail.Job.OwnerId)) return JobNotFound(id);
+        if (detail is null) return JobNotFound(id);
         // The job's own fields with its log lines beside them, as the dashboard reads it.
         var body = JsonSerializer.SerializeToNode(detail.Job, JobJson.Options)!.AsObject();
         body["logs"] = JsonSerializer.SerializeToNode(detail.Logs, JobJson.Options);
-        return TypedResults.Json(body);
+        var json = JsonSerializer.SerializeToUtf8Bytes(body, JobJson.Options);
+        cache.TryAdd(id, new JobDetailCache.Entry(detail.Job.OwnerId, json), version);
+        return me.CanSee(detail.Job.OwnerId) ? TypedResults.Bytes(json, JsonContentType) : JobNotFound(id);
     }
 
     private static async Task<IResult> CancelAsync(Guid id, JobStore store, IBackgroundJobClient hangfire, CurrentUser me, CancellationToken ct)
