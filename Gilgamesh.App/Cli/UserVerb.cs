@@ -1,5 +1,7 @@
 using Gilgamesh.App.Hosting;
 using Gilgamesh.Modules.Kernel.Accounts;
+using Gilgamesh.Modules.Kernel.Hosting;
+using Microsoft.Extensions.Configuration;
 
 namespace Gilgamesh.App.Cli;
 
@@ -23,7 +25,8 @@ internal static class UserVerb
         }
 
         using var loggerFactory = LoggerFactory.Create(GilgameshHost.ConfigureLogging);
-        await using var database = await VerbDatabase.OpenAsync(VerbConfiguration.Build([]), loggerFactory);
+        var configuration = VerbConfiguration.Build([]);
+        await using var database = await VerbDatabase.OpenAsync(configuration, loggerFactory);
         var users = new UserStore(database.DataSource);
         var passwords = new Passwords();
         var audit = new AuditLog(database.DataSource);
@@ -31,7 +34,7 @@ internal static class UserVerb
         {
             "list" => await ListAsync(users),
             "add" => await AddAsync(args[1], Options(args[2..]), new UserAdministration(users, passwords, audit)),
-            "reset-password" => await ResetAsync(args[1], users, passwords, audit),
+            "reset-password" => await ResetAsync(args[1], users, passwords, audit, configuration),
             _ => await SetDisabledAsync(args[1], args[0] == "disable", users, audit),
         };
     }
@@ -59,12 +62,16 @@ internal static class UserVerb
         return 0;
     }
 
-    private static async Task<int> ResetAsync(string name, UserStore users, Passwords passwords, AuditLog audit)
+    private static async Task<int> ResetAsync(string name, UserStore users, Passwords passwords, AuditLog audit, IConfiguration configuration)
     {
         if (await users.FindByNameAsync(name) is not { } user) return NoSuchUser(name);
         var password = Passwords.Generate();
         await users.SetPasswordAsync(user.Id, passwords.Hash(password), mustChange: true);
         await audit.WriteAsync(AuditLog.Kinds.PasswordReset, user.Id, null, "cli");
+        // The printed first password no longer works; a stale copy in the data dir would only mislead.
+        var admin = configuration.GetSection(InitialAdminOptions.Section).Get<InitialAdminOptions>() ?? new InitialAdminOptions();
+        var options = configuration.GetSection(GilgameshOptions.Section).Get<GilgameshOptions>() ?? new GilgameshOptions();
+        if (user.UserName == admin.UserName) InitialAdmin.ForgetPasswordFile(options);
         Console.WriteLine($"New password for {user.UserName}: {password}   (shown once; they must change it at first sign-in)");
         return 0;
     }

@@ -1,3 +1,4 @@
+using Gilgamesh.Modules.Kernel.Hosting;
 using Gilgamesh.Modules.Kernel.Errors;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -52,7 +53,7 @@ public static class UserEndpoints
     }
 
     private static async Task<IResult> ResetPasswordAsync(Guid id, UserStore store, Passwords passwords, AuditLog audit, CurrentUser me,
-        AccessCache cache, HttpContext http)
+        AccessCache cache, GilgameshOptions options, HttpContext http)
     {
         var user = await store.GetAsync(id, http.RequestAborted);
         if (user is null) return ApiProblem.NotFound("user.not_found", $"No user {id}.");
@@ -60,6 +61,8 @@ public static class UserEndpoints
         await store.SetPasswordAsync(id, passwords.Hash(password), mustChange: true);
         cache.ForgetUser(id);
         await audit.WriteAsync(AuditLog.Kinds.PasswordReset, id, me.Id, http.Connection.RemoteIpAddress?.ToString());
+        // The printed first password no longer works; a stale copy in the data dir would only mislead.
+        if (user.UserName == InitialAdmin.UserNameOf(options)) InitialAdmin.ForgetPasswordFile(options);
         return TypedResults.Ok(new { password });
     }
 }

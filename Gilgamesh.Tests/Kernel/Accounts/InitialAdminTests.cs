@@ -26,4 +26,24 @@ public sealed class InitialAdminTests
         Assert.That(change.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         Assert.That(File.Exists(file), Is.False, "removed after the first password change");
     }
+
+    [Test]
+    public async Task ResetOfTheFirstAdminsPassword_ByTheCommandLine_RemovesTheStaleFile()
+    {
+        using var dataDir = new TempDirectory("gilgamesh-admin");
+        var database = await TestDatabase.CreateAsync("admin");
+        await using (await AppProcess.StartAsync(dataDir.Path, database,
+                         new Dictionary<string, string> { ["Gilgamesh__Admin__Password"] = "" }, provisionAdminKey: false)) { }
+        var file = Path.Combine(dataDir.Path, "initial-admin-password");
+        Assert.That(File.Exists(file), "generated on first start");
+
+        var reset = await AppCli.RunAsync(new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Postgres"] = database, ["Gilgamesh__DataDir"] = dataDir.Path,
+        }, "user", "reset-password", "admin");
+
+        Assert.That(reset.ExitCode, Is.Zero, reset.StdErr);
+        Assert.That(reset.StdOut, Does.Contain("New password for admin: "));
+        Assert.That(File.Exists(file), Is.False, "the printed first password no longer works, so its file goes");
+    }
 }

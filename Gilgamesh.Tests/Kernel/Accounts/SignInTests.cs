@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Gilgamesh.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gilgamesh.Tests.Kernel.Accounts;
 
@@ -44,6 +45,43 @@ public sealed class SignInTests : AppFixture
         Assert.That(locked.RetryAfter, Is.Not.Null);
         var audit = await App.Http.GetStringAsync("/api/v1/audit?limit=50");
         Assert.That(audit, Does.Contain("sign_in.locked_out").And.Contain("sign_in.failed"));
+    }
+
+    [Test]
+    public async Task EachFailureAfterALockout_DoublesTheNextLockout_UpToTheMaximum()
+    {
+        var throttle = App.Services.GetRequiredService<Gilgamesh.Modules.Kernel.Accounts.SignInThrottle>();
+        var name = "growing-" + Guid.NewGuid().ToString("N")[..8];
+        var lockouts = new List<int>();
+        for (var failure = 1; failure <= 14; failure++)
+        {
+            await throttle.RecordFailureAsync(name);
+            lockouts.Add(await throttle.LockedForAsync(name) ?? 0);
+        }
+
+        // Defaults: 5 free attempts, then 5 s × 2^n, at most 900 s (seconds rounded up, so ±1).
+        int[] expected = [0, 0, 0, 0, 0, 5, 10, 20, 40, 80, 160, 320, 640, 900];
+        Assert.That(lockouts.Zip(expected).All(p => Math.Abs(p.First - p.Second) <= 1), Is.True, string.Join(", ", lockouts));
+    }
+
+    [Test]
+    public async Task AFailureRightAfterALockoutEnds_LocksTheNameForTwiceAsLong()
+    {
+        await using var app = await AppInstance.StartAsync(settings: new Dictionary<string, string?> { ["Accounts:LockoutBaseSeconds"] = "1" });
+        using var editor = await app.CreateUserAsync("editor");
+        using var http = app.Anonymous();
+        for (var i = 0; i < 6; i++) await SignInAsync(http, editor.UserName, "wrong-password-" + i);
+        var first = await SignInAsync(http, editor.UserName, editor.Password);
+
+        await Task.Delay(TimeSpan.FromSeconds(1.3));
+        var wrongAgain = await SignInAsync(http, editor.UserName, "wrong-again");
+        var second = await SignInAsync(http, editor.UserName, editor.Password);
+
+        Assert.That((first.Status, first.RetryAfter), Is.EqualTo((429, "1")));
+        Assert.That(wrongAgain.Status, Is.EqualTo(401), "the lockout had ended: the attempt was judged, and failed");
+        Assert.That((second.Status, second.RetryAfter), Is.EqualTo((429, "2")), "the right password must now wait twice as long");
+        await Task.Delay(TimeSpan.FromSeconds(2.3));
+        Assert.That((await SignInAsync(http, editor.UserName, editor.Password)).Status, Is.EqualTo(200), "after it, the right password works");
     }
 
     [Test]
