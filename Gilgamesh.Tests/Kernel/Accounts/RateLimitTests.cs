@@ -37,13 +37,22 @@ public sealed class RateLimitTests
         using var http = app.Anonymous();
 
         var statuses = new List<int>();
+        string? retryAfter = null, code = null;
         for (var i = 0; i < 5; i++)
         {
             using var response = await http.PostAsync("/api/v1/auth/sign-in",
                 new StringContent($"{{\"userName\":\"u{i}\",\"password\":\"p\"}}", System.Text.Encoding.UTF8, "application/json"));
             statuses.Add((int)response.StatusCode);
+            if (response.StatusCode != HttpStatusCode.TooManyRequests || retryAfter is not null) continue;
+            retryAfter = response.Headers.RetryAfter?.ToString();
+            using var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            code = problem.RootElement.GetProperty("code").GetString();
         }
 
-        Assert.That(statuses, Does.Contain(429));
+        // Three a minute from this address; the test app's own admin sign-in at start-up took the first.
+        Assert.That(statuses.Take(2), Has.All.EqualTo(401), "the remaining tries are judged");
+        Assert.That(statuses.Skip(2), Has.All.EqualTo(429));
+        Assert.That(retryAfter, Is.Not.Null.And.Not.Empty, "Retry-After on the refused sign-in");
+        Assert.That(code, Is.EqualTo("request.rate_limited"));
     }
 }

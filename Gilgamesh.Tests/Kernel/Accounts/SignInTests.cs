@@ -85,6 +85,34 @@ public sealed class SignInTests : AppFixture
     }
 
     [Test]
+    public async Task SecurityEvents_OfOneAccount_AreInTheAuditTrailInOrder()
+    {
+        using var editor = await App.CreateUserAsync("editor"); // created, signed in once, key created
+        using (var session = await TestAccounts.SignInAsync(App.BaseAddress, editor.UserName, editor.Password))
+        {
+            using var key = await session.PostAsJsonAsync("/api/v1/keys", new { name = "audited" });
+            using var created = JsonDocument.Parse(await key.Content.ReadAsStringAsync());
+            (await session.DeleteAsync($"/api/v1/keys/{created.RootElement.GetProperty("apiKey").GetProperty("id").GetString()}")).Dispose();
+            (await session.PostAsJsonAsync("/api/v1/auth/password", new { currentPassword = editor.Password, newPassword = "a-changed-password-1" })).Dispose();
+        }
+        (await App.Http.PatchAsJsonAsync($"/api/v1/users/{editor.Id}", new { role = "viewer" })).Dispose();
+        using var http = App.Anonymous();
+        await SignInAsync(http, editor.UserName, "not-it");
+
+        using var audit = JsonDocument.Parse(await App.Http.GetStringAsync("/api/v1/audit?limit=200"));
+        var kinds = audit.RootElement.EnumerateArray()
+            .Where(e => e.GetProperty("userId").ValueKind == JsonValueKind.String && e.GetProperty("userId").GetGuid() == editor.Id)
+            .OrderBy(e => e.GetProperty("id").GetInt64()).Select(e => e.GetProperty("kind").GetString()).ToList();
+
+        Assert.That(kinds, Is.EqualTo(new[]
+        {
+            "user.created", "sign_in.succeeded", "api_key.created", "sign_in.succeeded", "api_key.created", "api_key.revoked",
+            "password.changed", "user.role_changed", "sign_in.failed",
+        }));
+        Assert.That(audit.RootElement.ToString(), Does.Not.Contain(editor.Password).And.Not.Contain("a-changed-password-1"), "no secrets in the trail");
+    }
+
+    [Test]
     public async Task DisabledUser_CannotSignIn_AndTheirOpenSessionEnds()
     {
         using var editor = await App.CreateUserAsync("editor");
