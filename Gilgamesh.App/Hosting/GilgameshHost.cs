@@ -88,8 +88,10 @@ public static class GilgameshHost
 
     private static void ConfigurePipeline(WebApplication app, ModuleCatalog catalog)
     {
+        var accounts = app.Services.GetRequiredService<AccountsOptions>();
+        if (TrustedProxyHeaders.For(accounts) is { } forwarded) app.UseForwardedHeaders(forwarded);
         app.UseSecurityHeaders();
-        if (app.Services.GetRequiredService<AccountsOptions>().HttpsRedirection) app.UseHttpsRedirection();
+        if (accounts.HttpsRedirection) app.UseHttpsRedirection();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20) });

@@ -20,6 +20,13 @@ public sealed class AccountsOptions
     /// <summary>Redirect HTTP to HTTPS (set when a TLS endpoint or proxy is in front).</summary>
     public bool HttpsRedirection { get; set; }
 
+    /// <summary>
+    /// Reverse proxies (addresses or CIDR networks) whose <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> are
+    /// believed: behind one, the client's address (per-address sign-in limits, audit) and HTTPS (Secure cookies)
+    /// come from these headers. Empty: the headers are ignored, as anyone could send them.
+    /// </summary>
+    public string[] TrustedProxies { get; set; } = [];
+
     /// <summary>API requests per minute per user or key.</summary>
     public int ApiRequestsPerMinute { get; set; } = 1200;
 
