@@ -1,15 +1,23 @@
 # Gilgamesh: multi-stage image. UNTESTED HERE: the development machines have no Docker engine.
-# The package list mirrors ./gilgamesh (RUNTIME_PACKAGES); keep the two in step.
+# The package list mirrors ./gilgamesh (RUNTIME_PACKAGES); keep the two in step. The build stage takes the
+# compile-time part (g++, libfaiss-dev, libopenblas-dev); the runtime needs only the shim's shared libraries
+# (libopenblas0, libgomp1: FAISS itself is linked in statically). The app finds the shim next to its binary.
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+# The FAISS shim (native/faiss) is compiled here against Debian's static FAISS, as ./gilgamesh does.
+RUN apt-get update \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends g++ libfaiss-dev libopenblas-dev \
+ && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
-RUN dotnet publish Gilgamesh.App/Gilgamesh.App.csproj -c Release -o /app --nologo
+RUN bash native/faiss/build.sh --force \
+ && dotnet publish Gilgamesh.App/Gilgamesh.App.csproj -c Release -o /app --nologo \
+ && cp native/faiss/libgilgamesh_faiss.so /app/
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      ffmpeg tesseract-ocr tesseract-ocr-eng libfaiss-dev libopenblas0 postgresql util-linux yt-dlp \
+      ffmpeg tesseract-ocr tesseract-ocr-eng libopenblas0 libgomp1 postgresql util-linux yt-dlp \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app .
