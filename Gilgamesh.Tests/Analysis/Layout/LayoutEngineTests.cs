@@ -48,6 +48,17 @@ public sealed class LayoutEngineTests
         AssertMatches(result.Segments.Single(), clip);
     }
 
+    [TestCaseSource(typeof(LayoutGroundTruth), nameof(LayoutGroundTruth.InsetSizes))]
+    public async Task Detect_SlideWithSmallOrLargeCameraInset_IsPictureInPictureWithItsCornerAndInsetIoUAtLeast0_85(string corner, double widthFraction)
+    {
+        var clip = await LayoutGroundTruth.PictureInPictureAsync(corner, widthFraction);
+
+        var result = await Engine.RunAsync(clip.Path, new LayoutOptions());
+
+        Assert.That(result.Changes, Is.Empty);
+        AssertMatches(result.Segments.Single(), clip);
+    }
+
     [TestCaseSource(typeof(LayoutGroundTruth), nameof(LayoutGroundTruth.Corners))]
     public async Task Detect_SlideWithCameraInset_IsPictureInPictureWithItsCornerAndInsetIoUAtLeast0_85(string corner)
     {

@@ -28,6 +28,13 @@ internal static class LayoutGroundTruth
 
     public static readonly string[] Corners = ["top-left", "top-right", "bottom-left", "bottom-right"];
 
+    /// <summary>Inset widths at the ends of the 20–30% range lectures use, each corner once.</summary>
+    public static readonly object[] InsetSizes =
+    [
+        new object[] { "top-left", 0.20 }, new object[] { "top-right", 0.30 },
+        new object[] { "bottom-left", 0.30 }, new object[] { "bottom-right", 0.20 },
+    ];
+
     private static readonly Rect Full = new(0, 0, 1, 1);
 
     public static async Task<LayoutClip> SlidesOnlyAsync() =>
@@ -36,12 +43,21 @@ internal static class LayoutGroundTruth
     public static async Task<LayoutClip> CameraOnlyAsync() =>
         new(await FilterGraphRender.VideoAsync("layout-camera.mp4", $"{Camera(Width, Height, Seconds)}[out]"), "camera-only", null, null, Full);
 
-    public static async Task<LayoutClip> PictureInPictureAsync(string corner)
+    public static Task<LayoutClip> PictureInPictureAsync(string corner) => PictureInPictureAsync(corner, InsetWidth, InsetHeight);
+
+    /// <summary>An inset <paramref name="widthFraction"/> of the frame wide, 16:9, even pixel sizes.</summary>
+    public static Task<LayoutClip> PictureInPictureAsync(string corner, double widthFraction)
     {
-        var (x, y) = InsetPosition(corner);
-        var graph = $"{Slide(Width, Seconds)}[slide];{Camera(InsetWidth, InsetHeight, Seconds)}[cam];[slide][cam]overlay=x={x}:y={y}[out]";
-        var path = await FilterGraphRender.VideoAsync($"layout-pip-{corner}.mp4", graph);
-        return new LayoutClip(path, "picture-in-picture", corner, Full, InsetRect(corner));
+        var width = (int)Math.Round(Width * widthFraction / 2) * 2;
+        return PictureInPictureAsync(corner, width, (int)Math.Round(width * 9 / 16.0 / 2) * 2);
+    }
+
+    private static async Task<LayoutClip> PictureInPictureAsync(string corner, int insetWidth, int insetHeight)
+    {
+        var (x, y) = InsetPosition(corner, insetWidth, insetHeight);
+        var graph = $"{Slide(Width, Seconds)}[slide];{Camera(insetWidth, insetHeight, Seconds)}[cam];[slide][cam]overlay=x={x}:y={y}[out]";
+        var path = await FilterGraphRender.VideoAsync($"layout-pip-{corner}-{insetWidth}.mp4", graph);
+        return new LayoutClip(path, "picture-in-picture", corner, Full, InsetRect(corner, insetWidth, insetHeight));
     }
 
     /// <summary>Slide on the left two thirds (428 px), camera on the right third (212 px).</summary>
@@ -55,26 +71,26 @@ internal static class LayoutGroundTruth
     /// <summary>8 s: slides only until <see cref="SwitchSeconds"/>, then a bottom-right camera inset appears.</summary>
     public static async Task<LayoutClip> SwitchToPictureInPictureAsync()
     {
-        var (x, y) = InsetPosition("bottom-right");
+        var (x, y) = InsetPosition("bottom-right", InsetWidth, InsetHeight);
         var at = SwitchSeconds.ToString(CultureInfo.InvariantCulture);
         var graph = $"{Slide(Width, 8)}[slide];{Camera(InsetWidth, InsetHeight, 8)}[cam];[slide][cam]overlay=x={x}:y={y}:enable='gte(t,{at})'[out]";
         var path = await FilterGraphRender.VideoAsync("layout-switch.mp4", graph);
-        return new LayoutClip(path, "picture-in-picture", "bottom-right", Full, InsetRect("bottom-right"), SwitchSeconds);
+        return new LayoutClip(path, "picture-in-picture", "bottom-right", Full, InsetRect("bottom-right", InsetWidth, InsetHeight), SwitchSeconds);
     }
 
-    private static (int X, int Y) InsetPosition(string corner) => corner switch
+    private static (int X, int Y) InsetPosition(string corner, int insetWidth, int insetHeight) => corner switch
     {
         "top-left" => (InsetMargin, InsetMargin),
-        "top-right" => (Width - InsetMargin - InsetWidth, InsetMargin),
-        "bottom-left" => (InsetMargin, Height - InsetMargin - InsetHeight),
-        "bottom-right" => (Width - InsetMargin - InsetWidth, Height - InsetMargin - InsetHeight),
+        "top-right" => (Width - InsetMargin - insetWidth, InsetMargin),
+        "bottom-left" => (InsetMargin, Height - InsetMargin - insetHeight),
+        "bottom-right" => (Width - InsetMargin - insetWidth, Height - InsetMargin - insetHeight),
         _ => throw new ArgumentOutOfRangeException(nameof(corner), corner, null),
     };
 
-    private static Rect InsetRect(string corner)
+    private static Rect InsetRect(string corner, int insetWidth, int insetHeight)
     {
-        var (x, y) = InsetPosition(corner);
-        return new Rect((double)x / Width, (double)y / Height, (double)InsetWidth / Width, (double)InsetHeight / Height);
+        var (x, y) = InsetPosition(corner, insetWidth, insetHeight);
+        return new Rect((double)x / Width, (double)y / Height, (double)insetWidth / Width, (double)insetHeight / Height);
     }
 
     private static string Slide(int width, double seconds)
