@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Gilgamesh.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using OpenQA.Selenium;
 
 namespace Gilgamesh.Tests.Dashboard;
@@ -81,6 +82,50 @@ public sealed class DashboardBrowserTests : BrowserFixture
             """, jobId) as string, "the bar drawn full", TimeSpan.FromSeconds(5));
         Browser.AssertNoErrorBanners();
         Browser.AssertNoSevereConsoleEntries();
+    }
+
+    [Test]
+    public async Task JobDetail_WithoutWebSocket_FollowsTheJobByPollingToSucceededAndShowsItsLogLine()
+    {
+        // A browser (or proxy) without WebSocket: the page must fall back to polling GET /jobs/{id}.
+        Browser.Driver.ExecuteCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+            new Dictionary<string, object> { ["source"] = "window.WebSocket = undefined;" });
+        var job = await JobApi.PostAsync(_admin.Http, "/api/v1/jobs/selftest", new { durationSeconds = 4 });
+
+        await Browser.SignInAsync(Admin, AppInstance.AdminPassword);
+        Browser.Open($"#/jobs/{job.Id}");
+        Browser.WaitForVisible(By.CssSelector(".job-detail[data-live='poll']"));
+        var percents = new SortedSet<double>();
+        Browser.WaitUntil(d =>
+        {
+            percents.Add(double.Parse(d.FindElement(By.CssSelector(".job-detail .job-progress")).GetDomAttribute("data-percent")!,
+                System.Globalization.CultureInfo.InvariantCulture));
+            return d.FindElements(By.CssSelector(".job-detail .job-status[data-status='succeeded']")).Count > 0 ? "done" : null;
+        }, "succeeded through polling", TimeSpan.FromSeconds(60));
+
+        Assert.That(percents.Count(p => p is > 0 and < 100), Is.GreaterThanOrEqualTo(2), $"the bar moved while polling: {string.Join(", ", percents)}");
+        var log = Browser.WaitForVisible(By.CssSelector("#job-logs .log-line"));
+        Assert.That(log.Text, Does.Contain("Stored").And.Contain("sha256"), "the job's log line");
+        Browser.AssertNoErrorBanners();
+    }
+
+    [Test]
+    public async Task JobDetail_OfAFailedJob_ShowsItsErrorCodeAndStderrExcerpt_AndOffersRetry()
+    {
+        var key = $"probe/sources/{Guid.NewGuid():N}.mp4";
+        await App.Services.GetRequiredService<Gilgamesh.Modules.Kernel.Storage.IObjectStore>()
+            .PutAsync(key, new MemoryStream("not a video at all"u8.ToArray()), "video/mp4", CancellationToken.None);
+        var job = await JobApi.PostAsync(_admin.Http, "/api/v1/probe/renders", new { durationSeconds = 3, sourceKey = key });
+        await JobApi.WaitForStatusAsync(_admin.Http, job.Id, "failed");
+
+        await Browser.SignInAsync(Admin, AppInstance.AdminPassword);
+        Browser.Open($"#/jobs/{job.Id}");
+        var error = Browser.WaitForVisible(By.Id("job-error"));
+
+        Assert.That(error.FindElement(By.CssSelector(".error-code")).Text, Is.EqualTo("media.ffmpeg_failed"));
+        Assert.That(error.FindElement(By.CssSelector(".error-message")).Text, Does.Contain("Invalid data found").Or.Contain("moov atom not found"));
+        Assert.That(Browser.WaitForVisible(By.Id("retry-job")).Displayed, Is.True);
+        Assert.That(Browser.Driver.FindElement(By.Id("cancel-job")).Displayed, Is.False);
     }
 
     [Test]
