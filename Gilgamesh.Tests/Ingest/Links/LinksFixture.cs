@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using Gilgamesh.Tests.Support;
 
@@ -30,10 +29,7 @@ public abstract class LinksFixture
     {
         _tools = new TempDirectory("links-tools");
         Server = await MediaLinkServer.StartAsync();
-        Server.AddFile("clip.mp4", await MediaGenerator.VideoWithToneAsync(), "video/mp4");
-        Server.AddFile("silent.mp4", await MediaGenerator.VideoOnlyAsync(), "video/mp4");
-        Server.AddFile("audio.wav", await MediaGenerator.ToneOnlyAsync(), "audio/wav");
-        Server.AddFile("still.jpg", await StillImageAsync(), "image/jpeg");
+        await Server.AddTestMediaAsync();
         var settings = new Dictionary<string, string?>
         {
             ["Ingest:Links:AllowLoopback"] = "false",
@@ -61,22 +57,7 @@ public abstract class LinksFixture
     }
 
     /// <summary>POSTs a process request and returns the answer array (fails the test on any status but 200).</summary>
-    protected async Task<JsonElement[]> ProcessAsync(object body, HttpClient? client = null)
-    {
-        using var response = await (client ?? App.Http).PostAsJsonAsync("/api/v1/ingest/process", body);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.That((int)response.StatusCode, Is.EqualTo(200), text);
-        return JsonDocument.Parse(text).RootElement.EnumerateArray().Select(e => e.Clone()).ToArray();
-    }
+    protected Task<JsonElement[]> ProcessAsync(object body, HttpClient? client = null) => LinksApi.ProcessAsync(client ?? App.Http, body);
 
-    protected static string ErrorCode(JsonElement result) =>
-        result.GetProperty("error").ValueKind == JsonValueKind.Object ? result.GetProperty("error").GetProperty("code").GetString()! : "(none)";
-
-    private static async Task<string> StillImageAsync()
-    {
-        var path = Path.Combine(MediaGenerator.Folder, "links-still.jpg");
-        if (!File.Exists(path))
-            await MediaTools.Runner.RunAsync($"-y -f lavfi -i testsrc2=s=320x240 -frames:v 1 {path}");
-        return path;
-    }
+    protected static string ErrorCode(JsonElement result) => LinksApi.ErrorCode(result);
 }

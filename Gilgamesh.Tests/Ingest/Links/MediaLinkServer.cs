@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Gilgamesh.Tests.Support;
 
 namespace Gilgamesh.Tests.Ingest.Links;
 
@@ -38,6 +39,15 @@ internal sealed class MediaLinkServer : IAsyncDisposable
     public void ResetConcurrency() => Interlocked.Exchange(ref _maxActive, 0);
 
     public void AddFile(string name, string path, string contentType) => _files[name] = (path, contentType);
+
+    /// <summary>The generated files the URL tests fetch: clip.mp4 (video + tone), silent.mp4, audio.wav, still.jpg.</summary>
+    public async Task AddTestMediaAsync()
+    {
+        AddFile("clip.mp4", await MediaGenerator.VideoWithToneAsync(), "video/mp4");
+        AddFile("silent.mp4", await MediaGenerator.VideoOnlyAsync(), "video/mp4");
+        AddFile("audio.wav", await MediaGenerator.ToneOnlyAsync(), "audio/wav");
+        AddFile("still.jpg", await StillImageAsync(), "image/jpeg");
+    }
 
     public static async Task<MediaLinkServer> StartAsync()
     {
@@ -133,6 +143,14 @@ internal sealed class MediaLinkServer : IAsyncDisposable
         await context.Response.Body.WriteAsync(bytes.AsMemory(0, bytes.Length / 2));
         await context.Response.Body.FlushAsync();
         context.Abort();
+    }
+
+    private static async Task<string> StillImageAsync()
+    {
+        var path = Path.Combine(MediaGenerator.Folder, "links-still.jpg");
+        if (!File.Exists(path))
+            await MediaTools.Runner.RunAsync($"-y -f lavfi -i testsrc2=s=320x240 -frames:v 1 {path}");
+        return path;
     }
 
     public async ValueTask DisposeAsync()
