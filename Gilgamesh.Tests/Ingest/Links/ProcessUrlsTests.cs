@@ -79,6 +79,32 @@ public sealed class ProcessUrlsTests : LinksFixture
         Assert.That(results[0].GetProperty("status").GetString(), Is.EqualTo("ok"), results[0].ToString());
     }
 
+    [Test]
+    public async Task DeleteCacheEntry_OfOnesOwnForgetsIt_AnotherUsersKeyIs404AndLeavesIt()
+    {
+        using var owner = await App.CreateUserAsync("editor");
+        using var stranger = await App.CreateUserAsync("editor");
+        var path = $"/media/audio.wav?forget={Guid.NewGuid():N}";
+        var first = await ProcessAsync(new { urls = new[] { Server.Url(path), Server.Url("/missing") } }, owner.Http);
+        var key = first[0].GetProperty("cache_key").GetString();
+        Assert.That(key, Is.Not.Null.And.Not.Empty, first[0].ToString());
+        Assert.That(first[1].GetProperty("cache_key").ValueKind, Is.EqualTo(JsonValueKind.Null), "errors are never cached, so they have no key");
+        Assert.That(Server.Hits(path), Is.EqualTo(1));
+
+        using (var theirs = await stranger.Http.DeleteAsync($"/api/v1/ingest/cache/{key}"))
+            Assert.That(theirs.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "someone else's entry does not exist for them");
+        var kept = (await ProcessAsync(new { urls = new[] { Server.Url(path) } }, owner.Http))[0];
+        Assert.That((kept.GetProperty("cached").GetBoolean(), kept.GetProperty("cache_key").GetString(), Server.Hits(path)), Is.EqualTo((true, key, 1)),
+            "the stranger's delete left the entry");
+
+        using (var mine = await owner.Http.DeleteAsync($"/api/v1/ingest/cache/{key!.ToUpperInvariant()}"))
+            Assert.That(mine.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), "the key is hex; its case does not matter");
+        using (var again = await owner.Http.DeleteAsync($"/api/v1/ingest/cache/{key}"))
+            Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "it is gone");
+        var fetched = (await ProcessAsync(new { urls = new[] { Server.Url(path) } }, owner.Http))[0];
+        Assert.That((fetched.GetProperty("cached").GetBoolean(), Server.Hits(path)), Is.EqualTo((false, 2)), "forgotten: the next request fetches again");
+    }
+
     [TestCase("{\"urls\": \"http://example.com/a.mp4\"}")]
     [TestCase("[\"http://example.com/a.mp4\"]")]
     [TestCase("{\"links\": []}")]
