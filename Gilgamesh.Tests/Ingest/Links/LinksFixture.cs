@@ -6,13 +6,15 @@ namespace Gilgamesh.Tests.Ingest.Links;
 /// <summary>
 /// One app and one <see cref="MediaLinkServer"/> shared by the URL processing tests. Loopback is NOT allowed; only the
 /// test server's exact origin is (AllowedHosts), so a redirect to the same server under another name is refused.
-/// Limits are small so the bad cases fail fast: 2 s per URL, 5 MB per file, 2 fetches at once, a 3 s cache TTL.
+/// Limits are small so the bad cases fail fast: 2 s per URL, 5 MB per file, 2 fetches at once, a 3 s cache TTL,
+/// 3 redirects, base64 up to exactly the size of clip.mp4 (so long.mp4 is over it).
 /// </summary>
 [NonParallelizable]
 public abstract class LinksFixture
 {
     protected const double CacheTtlSeconds = 3;
     protected const int MaxConcurrentFetches = 2;
+    protected const int MaxRedirects = 3;
 
     private TempDirectory _tools = null!;
 
@@ -24,12 +26,16 @@ public abstract class LinksFixture
 
     protected string TempRoot => Path.Combine(App.DataDir, "tmp");
 
+    /// <summary><c>Ingest:Links:MaxBase64Bytes</c>: the size of clip.mp4, which is therefore inlined (the limit is inclusive).</summary>
+    protected long MaxBase64Bytes { get; private set; }
+
     [OneTimeSetUp]
     public async Task StartAsync()
     {
         _tools = new TempDirectory("links-tools");
         Server = await MediaLinkServer.StartAsync();
         await Server.AddTestMediaAsync();
+        MaxBase64Bytes = new FileInfo(Server.FileOf("clip.mp4")).Length;
         var settings = new Dictionary<string, string?>
         {
             ["Ingest:Links:AllowLoopback"] = "false",
@@ -39,6 +45,8 @@ public abstract class LinksFixture
             ["Ingest:Links:MaxConcurrentFetches"] = MaxConcurrentFetches.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Ingest:Links:MaxUrlsPerRequest"] = "20",
             ["Ingest:Links:CacheTtlSeconds"] = CacheTtlSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Ingest:Links:MaxRedirects"] = MaxRedirects.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Ingest:Links:MaxBase64Bytes"] = MaxBase64Bytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Ingest:Links:YtDlpPath"] = YtDlpPath,
         };
         foreach (var (key, value) in Overrides) settings[key] = value;
