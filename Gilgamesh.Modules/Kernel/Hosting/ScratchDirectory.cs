@@ -1,12 +1,21 @@
+using Microsoft.Win32.SafeHandles;
+
 namespace Gilgamesh.Modules.Kernel.Hosting;
 
 /// <summary>
-/// A job's private working folder under <c>&lt;DataDir&gt;/tmp</c>, removed on dispose whatever happened;
-/// what a crash leaves behind is removed by <see cref="ScratchSweeper"/> at the next start.
+/// A job's private working folder under <c>&lt;DataDir&gt;/tmp</c>, removed on dispose whatever happened. It holds
+/// the lock of its <see cref="ScratchOwnerLock"/> while it exists, so what a crash leaves behind is told apart from
+/// folders in use and removed by <see cref="ScratchSweeper"/> at the next start.
 /// </summary>
 public sealed class ScratchDirectory : IDisposable
 {
-    private ScratchDirectory(string path) => Path = path;
+    private readonly SafeFileHandle? _ownerLock;
+
+    private ScratchDirectory(string path, SafeFileHandle? ownerLock)
+    {
+        Path = path;
+        _ownerLock = ownerLock;
+    }
 
     public string Path { get; }
 
@@ -14,7 +23,15 @@ public sealed class ScratchDirectory : IDisposable
     {
         var path = System.IO.Path.Combine(Root(options), $"{owner}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(path);
-        return new ScratchDirectory(path);
+        try
+        {
+            return new ScratchDirectory(path, ScratchOwnerLock.Take(path));
+        }
+        catch
+        {
+            Directory.Delete(path, recursive: true);
+            throw;
+        }
     }
 
     public static string Root(GilgameshOptions options) => System.IO.Path.Combine(options.DataDirFullPath, "tmp");
@@ -23,7 +40,17 @@ public sealed class ScratchDirectory : IDisposable
 
     public void Dispose()
     {
-        try { Directory.Delete(Path, recursive: true); }
-        catch (DirectoryNotFoundException) { }
+        try
+        {
+            // Removed while still locked, so a sweep starting meanwhile never takes a half-deleted folder for abandoned.
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
+        finally
+        {
+            _ownerLock?.Dispose();
+        }
     }
 }

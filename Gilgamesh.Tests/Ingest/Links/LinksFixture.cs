@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using Gilgamesh.Tests.Support;
 
@@ -7,13 +6,15 @@ namespace Gilgamesh.Tests.Ingest.Links;
 /// <summary>
 /// One app and one <see cref="MediaLinkServer"/> shared by the URL processing tests. Loopback is NOT allowed; only the
 /// test server's exact origin is (AllowedHosts), so a redirect to the same server under another name is refused.
-/// Limits are small so the bad cases fail fast: 2 s per URL, 5 MB per file, 2 fetches at once, a 3 s cache TTL.
+/// Limits are small so the bad cases fail fast: 2 s per URL, 5 MB per file, 2 fetches at once, a 3 s cache TTL,
+/// 3 redirects, base64 up to exactly the size of clip.mp4 (so long.mp4 is over it).
 /// </summary>
 [NonParallelizable]
 public abstract class LinksFixture
 {
     protected const double CacheTtlSeconds = 3;
     protected const int MaxConcurrentFetches = 2;
+    protected const int MaxRedirects = 3;
 
     private TempDirectory _tools = null!;
 
@@ -25,15 +26,16 @@ public abstract class LinksFixture
 
     protected string TempRoot => Path.Combine(App.DataDir, "tmp");
 
+    /// <summary><c>Ingest:Links:MaxBase64Bytes</c>: the size of clip.mp4, which is therefore inlined (the limit is inclusive).</summary>
+    protected long MaxBase64Bytes { get; private set; }
+
     [OneTimeSetUp]
     public async Task StartAsync()
     {
         _tools = new TempDirectory("links-tools");
         Server = await MediaLinkServer.StartAsync();
-        Server.AddFile("clip.mp4", await MediaGenerator.VideoWithToneAsync(), "video/mp4");
-        Server.AddFile("silent.mp4", await MediaGenerator.VideoOnlyAsync(), "video/mp4");
-        Server.AddFile("audio.wav", await MediaGenerator.ToneOnlyAsync(), "audio/wav");
-        Server.AddFile("still.jpg", await StillImageAsync(), "image/jpeg");
+        await Server.AddTestMediaAsync();
+        MaxBase64Bytes = new FileInfo(Server.FileOf("clip.mp4")).Length;
         var settings = new Dictionary<string, string?>
         {
             ["Ingest:Links:AllowLoopback"] = "false",
@@ -43,6 +45,8 @@ public abstract class LinksFixture
             ["Ingest:Links:MaxConcurrentFetches"] = MaxConcurrentFetches.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Ingest:Links:MaxUrlsPerRequest"] = "20",
             ["Ingest:Links:CacheTtlSeconds"] = CacheTtlSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Ingest:Links:MaxRedirects"] = MaxRedirects.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Ingest:Links:MaxBase64Bytes"] = MaxBase64Bytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Ingest:Links:YtDlpPath"] = YtDlpPath,
         };
         foreach (var (key, value) in Overrides) settings[key] = value;
@@ -61,22 +65,7 @@ public abstract class LinksFixture
     }
 
     /// <summary>POSTs a process request and returns the answer array (fails the test on any status but 200).</summary>
-    protected async Task<JsonElement[]> ProcessAsync(object body, HttpClient? client = null)
-    {
-        using var response = await (client ?? App.Http).PostAsJsonAsync("/api/v1/ingest/process", body);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.That((int)response.StatusCode, Is.EqualTo(200), text);
-        return JsonDocument.Parse(text).RootElement.EnumerateArray().Select(e => e.Clone()).ToArray();
-    }
+    protected Task<JsonElement[]> ProcessAsync(object body, HttpClient? client = null) => LinksApi.ProcessAsync(client ?? App.Http, body);
 
-    protected static string ErrorCode(JsonElement result) =>
-        result.GetProperty("error").ValueKind == JsonValueKind.Object ? result.GetProperty("error").GetProperty("code").GetString()! : "(none)";
-
-    private static async Task<string> StillImageAsync()
-    {
-        var path = Path.Combine(MediaGenerator.Folder, "links-still.jpg");
-        if (!File.Exists(path))
-            await MediaTools.Runner.RunAsync($"-y -f lavfi -i testsrc2=s=320x240 -frames:v 1 {path}");
-        return path;
-    }
+    protected static string ErrorCode(JsonElement result) => LinksApi.ErrorCode(result);
 }

@@ -7,12 +7,15 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Gilgamesh.Modules.Kernel.Media;
+using Gilgamesh.Tests.Support;
 
 namespace Gilgamesh.Tests.Ingest.Links;
 
 /// <summary>
 /// A small web server on 127.0.0.1 (random port) that behaves like the internet does to a URL fetcher: media files
-/// (optionally after a delay), redirects, 404, a lying Content-Length, an endless chunked body, the wrong content type,
+/// (optionally after a delay), redirects (one, or a chain of
+/// exactly N), 404, a lying Content-Length, an endless chunked body, the wrong content type,
 /// a page of links, a server that never answers, and one that drops the connection mid-body. It counts hits per URL
 /// (path and query) and the most downloads it ever served at once.
 /// </summary>
@@ -39,6 +42,23 @@ internal sealed class MediaLinkServer : IAsyncDisposable
 
     public void AddFile(string name, string path, string contentType) => _files[name] = (path, contentType);
 
+    /// <summary>
+    /// The generated files the URL tests fetch: clip.mp4 (3 s video + tone), long.mp4 (the same for 6 s, so larger),
+    /// silent.mp4, audio.wav, still.jpg.
+    /// </summary>
+    public async Task AddTestMediaAsync()
+    {
+        AddFile("clip.mp4", await MediaGenerator.VideoWithToneAsync(), "video/mp4");
+        AddFile("long.mp4", await MediaGenerator.GenerateAsync("links-long.mp4",
+            new GeneratedClipSpec(MediaTime.FromSeconds(2 * MediaGenerator.Seconds))), "video/mp4");
+        AddFile("silent.mp4", await MediaGenerator.VideoOnlyAsync(), "video/mp4");
+        AddFile("audio.wav", await MediaGenerator.ToneOnlyAsync(), "audio/wav");
+        AddFile("still.jpg", await StillImageAsync(), "image/jpeg");
+    }
+
+    /// <summary>Where a served file lives on disk (the tests compare what the app returns with it).</summary>
+    public string FileOf(string name) => _files[name].Path;
+
     public static async Task<MediaLinkServer> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -53,6 +73,7 @@ internal sealed class MediaLinkServer : IAsyncDisposable
         });
         app.MapGet("/media/{name}", server.ServeMediaAsync);
         app.MapGet("/redirect", (string to) => Results.Redirect(to));
+        app.MapGet("/hops/{count:int}/{name}", server.HopAsync);
         app.MapGet("/missing", () => Results.NotFound());
         app.MapGet("/private", () => Results.StatusCode(403));
         app.MapGet("/too-large", TooLargeAsync);
@@ -94,6 +115,18 @@ internal sealed class MediaLinkServer : IAsyncDisposable
         }
     }
 
+    /// <summary>A chain of exactly <paramref name="count"/> redirects (query kept) ending at media file <paramref name="name"/>.</summary>
+    private async Task HopAsync(HttpContext context, int count, string name)
+    {
+        if (count == 0)
+        {
+            await ServeMediaAsync(context, name, null);
+            return;
+        }
+        context.Response.StatusCode = 302;
+        context.Response.Headers.Location = $"/hops/{count - 1}/{name}{context.Request.QueryString}";
+    }
+
     /// <summary>Announces 100 MB; the fetcher must refuse from the header and never read on.</summary>
     private static async Task TooLargeAsync(HttpContext context)
     {
@@ -133,6 +166,14 @@ internal sealed class MediaLinkServer : IAsyncDisposable
         await context.Response.Body.WriteAsync(bytes.AsMemory(0, bytes.Length / 2));
         await context.Response.Body.FlushAsync();
         context.Abort();
+    }
+
+    private static async Task<string> StillImageAsync()
+    {
+        var path = Path.Combine(MediaGenerator.Folder, "links-still.jpg");
+        if (!File.Exists(path))
+            await MediaTools.Runner.RunAsync($"-y -f lavfi -i testsrc2=s=320x240 -frames:v 1 {path}");
+        return path;
     }
 
     public async ValueTask DisposeAsync()

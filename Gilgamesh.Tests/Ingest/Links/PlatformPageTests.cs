@@ -11,7 +11,7 @@ namespace Gilgamesh.Tests.Ingest.Links;
 /// </summary>
 public sealed class PlatformPageTests : LinksFixture
 {
-    private const string CarouselUrl = "https://www.instagram.com/p/C0Carousel1/";
+    private const string CarouselUrl = YtDlpStandIn.CarouselUrl;
 
     [Test]
     public async Task Process_WhenYtDlpReportsAThreeItemCarousel_AnswersThreeItemsFetchedFromTheReportedUrls()
@@ -59,8 +59,7 @@ public sealed class PlatformPageTests : LinksFixture
     [Test]
     public async Task Process_WhenYtDlpSaysUnsupportedUrl_AnswersLinkUnsupported()
     {
-        File.WriteAllText(YtDlpPath, "#!/usr/bin/env bash\necho 'ERROR: Unsupported URL: https://vimeo.com/nothing' >&2\nexit 1\n");
-        File.SetUnixFileMode(YtDlpPath, (UnixFileMode)0b111_101_101);
+        YtDlpStandIn.WriteUnsupported(YtDlpPath, "https://vimeo.com/nothing");
         try
         {
             var result = (await ProcessAsync(new { urls = new[] { "https://vimeo.com/nothing" } }))[0];
@@ -194,23 +193,5 @@ public sealed class PlatformPageTests : LinksFixture
         Assert.That(other.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
-    /// <summary>A bash script in yt-dlp's place: records its arguments, prints a recorded three-entry carousel.</summary>
-    private void WriteStandIn(string argsFile)
-    {
-        var entries = new object[]
-        {
-            Entry("1", "first", "mp4", "/media/clip.mp4", new { en = new[] { new { ext = "vtt", url = Server.Url("/captions.vtt") } } }),
-            Entry("2", "second", "wav", "/media/audio.wav", null),
-            Entry("3", "third", "jpg", "/media/still.jpg", null),
-        };
-        var json = JsonSerializer.Serialize(new { _type = "playlist", id = "C0Carousel1", title = "A carousel", extractor = "Instagram", entries });
-        File.WriteAllText(YtDlpPath, $"#!/usr/bin/env bash\nprintf '%s\\n' \"$*\" > '{argsFile}'\ncat <<'JSON'\n{json}\nJSON\n");
-        File.SetUnixFileMode(YtDlpPath, (UnixFileMode)0b111_101_101);
-    }
-
-    private object Entry(string id, string title, string ext, string path, object? subtitles) => new
-    {
-        id, title, ext, url = Server.Url(path), width = 640, height = 360, duration = 3.0,
-        thumbnail = Server.Url("/thumb.jpg"), subtitles = subtitles ?? new { },
-    };
+    private void WriteStandIn(string argsFile) => YtDlpStandIn.WriteCarousel(YtDlpPath, argsFile, Server);
 }

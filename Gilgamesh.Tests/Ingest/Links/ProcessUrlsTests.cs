@@ -79,6 +79,82 @@ public sealed class ProcessUrlsTests : LinksFixture
         Assert.That(results[0].GetProperty("status").GetString(), Is.EqualTo("ok"), results[0].ToString());
     }
 
+    [Test]
+    public async Task Process_WhenRedirectsGoPastTheLimit_AnswersFetchFailedNotRetryable_AndFollowsExactlyTheLimit()
+    {
+        var run = Guid.NewGuid().ToString("N");
+        var results = await ProcessAsync(new
+        {
+            urls = new[]
+            {
+                Server.Url($"/hops/{MaxRedirects}/silent.mp4?limit=at-{run}"),
+                Server.Url($"/hops/{MaxRedirects + 1}/silent.mp4?limit=over-{run}"),
+            },
+        });
+
+        Assert.That(results[0].GetProperty("status").GetString(), Is.EqualTo("ok"), $"{MaxRedirects} redirects are allowed: {results[0]}");
+        Assert.Multiple(() =>
+        {
+            Assert.That(ErrorCode(results[1]), Is.EqualTo("fetch.failed"), results[1].ToString());
+            Assert.That(results[1].GetProperty("error").GetProperty("retryable").GetBoolean(), Is.False, "the same chain would be refused again");
+            Assert.That(results[1].GetProperty("error").GetProperty("message").GetString(), Does.Contain("redirects"));
+            Assert.That(Server.Hits($"/hops/1/silent.mp4?limit=over-{run}"), Is.EqualTo(1), "every hop up to the limit was followed");
+            Assert.That(Server.Hits($"/hops/0/silent.mp4?limit=over-{run}"), Is.Zero, "the redirect past the limit is not followed");
+        });
+    }
+
+    [Test]
+    public async Task Process_WithEncodeBase64_InlinesAnItemUpToTheLimitByteForByte_AndNotOneOverIt()
+    {
+        var clip = await File.ReadAllBytesAsync(Server.FileOf("clip.mp4"));
+        var longSize = new FileInfo(Server.FileOf("long.mp4")).Length;
+        Assert.That(clip.LongLength, Is.EqualTo(MaxBase64Bytes), "the fixture puts the limit at exactly the clip's size");
+        Assert.That(longSize, Is.GreaterThan(MaxBase64Bytes));
+
+        var run = Guid.NewGuid().ToString("N");
+        var urls = new[] { Server.Url($"/media/clip.mp4?b64={run}"), Server.Url($"/media/long.mp4?b64={run}") };
+        var results = await ProcessAsync(new { urls, options = new { encode_base64 = true } });
+
+        Assert.That(results.Select(r => r.GetProperty("status").GetString()), Is.All.EqualTo("ok"), string.Join("\n", results));
+        var atLimit = results[0].GetProperty("items")[0];
+        var overLimit = results[1].GetProperty("items")[0];
+        Assert.Multiple(() =>
+        {
+            Assert.That(Convert.FromBase64String(atLimit.GetProperty("base64").GetString()!), Is.EqualTo(clip), "a file of exactly the limit is inlined");
+            Assert.That(overLimit.GetProperty("base64").ValueKind, Is.EqualTo(JsonValueKind.Null), "a larger file is not");
+            Assert.That(overLimit.GetProperty("url").GetString(), Does.Contain("sig="), "it is still reachable by its signed URL");
+        });
+
+        var without = (await ProcessAsync(new { urls = new[] { urls[0] } }))[0];
+        Assert.That(without.GetProperty("items")[0].GetProperty("base64").ValueKind, Is.EqualTo(JsonValueKind.Null), "only when asked");
+    }
+
+    [Test]
+    public async Task DeleteCacheEntry_OfOnesOwnForgetsIt_AnotherUsersKeyIs404AndLeavesIt()
+    {
+        using var owner = await App.CreateUserAsync("editor");
+        using var stranger = await App.CreateUserAsync("editor");
+        var path = $"/media/audio.wav?forget={Guid.NewGuid():N}";
+        var first = await ProcessAsync(new { urls = new[] { Server.Url(path), Server.Url("/missing") } }, owner.Http);
+        var key = first[0].GetProperty("cache_key").GetString();
+        Assert.That(key, Is.Not.Null.And.Not.Empty, first[0].ToString());
+        Assert.That(first[1].GetProperty("cache_key").ValueKind, Is.EqualTo(JsonValueKind.Null), "errors are never cached, so they have no key");
+        Assert.That(Server.Hits(path), Is.EqualTo(1));
+
+        using (var theirs = await stranger.Http.DeleteAsync($"/api/v1/ingest/cache/{key}"))
+            Assert.That(theirs.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "someone else's entry does not exist for them");
+        var kept = (await ProcessAsync(new { urls = new[] { Server.Url(path) } }, owner.Http))[0];
+        Assert.That((kept.GetProperty("cached").GetBoolean(), kept.GetProperty("cache_key").GetString(), Server.Hits(path)), Is.EqualTo((true, key, 1)),
+            "the stranger's delete left the entry");
+
+        using (var mine = await owner.Http.DeleteAsync($"/api/v1/ingest/cache/{key!.ToUpperInvariant()}"))
+            Assert.That(mine.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), "the key is hex; its case does not matter");
+        using (var again = await owner.Http.DeleteAsync($"/api/v1/ingest/cache/{key}"))
+            Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "it is gone");
+        var fetched = (await ProcessAsync(new { urls = new[] { Server.Url(path) } }, owner.Http))[0];
+        Assert.That((fetched.GetProperty("cached").GetBoolean(), Server.Hits(path)), Is.EqualTo((false, 2)), "forgotten: the next request fetches again");
+    }
+
     [TestCase("{\"urls\": \"http://example.com/a.mp4\"}")]
     [TestCase("[\"http://example.com/a.mp4\"]")]
     [TestCase("{\"links\": []}")]

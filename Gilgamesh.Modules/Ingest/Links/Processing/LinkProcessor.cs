@@ -34,7 +34,8 @@ internal sealed class LinkProcessor(
             var key = LinkCacheKey.For(ownerId, normalized, processOptions);
             var result = await FromCacheAsync(key, url, processOptions, ct)
                          ?? await FetchAsync(uri, url, key, normalized, processOptions, ownerId, ct);
-            return result with { TookMs = clock.ElapsedMilliseconds };
+            // Told to the client: the key is a hash it could not recompute without the exact normalisation.
+            return result with { TookMs = clock.ElapsedMilliseconds, CacheKey = key };
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {

@@ -16,6 +16,9 @@ internal sealed record LinkResult
     [JsonPropertyName("cached")] public bool Cached { get; init; }
     [JsonPropertyName("took_ms")] public long TookMs { get; init; }
 
+    /// <summary>The cache entry an <c>ok</c> result is stored under, for <c>DELETE /cache/{key}</c>; null for errors (never cached).</summary>
+    [JsonPropertyName("cache_key")] public string? CacheKey { get; init; }
+
     public const string Ok = "ok";
     public const string Failed = "error";
 }
