@@ -119,6 +119,13 @@ public class ArgumentBuilderTests
     }
 
     [Test]
+    public void PcmInt16Decode_AsksForMonoS16OnStdoutInFullBuffers()
+    {
+        Assert.That(DecoderArguments.PcmInt16("/in/a b.wav", 22050),
+            Is.EqualTo("-i \"/in/a b.wav\" -map 0:a:0 -ac 1 -ar 22050 -flush_packets 0 -f s16le \"pipe:1\""));
+    }
+
+    [Test]
     public void FrameDecode_ResamplesScalesAndWritesRawFramesOnStdout()
     {
         Assert.That(DecoderArguments.Frames("/in/a.mp4", 0, 2.5, 320, 180, FramePixelFormat.Gray8),
