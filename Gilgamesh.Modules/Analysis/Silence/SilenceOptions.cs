@@ -1,23 +1,38 @@
 using System.Globalization;
 using Gilgamesh.Modules.Kernel.Errors;
+using Gilgamesh.Modules.Kernel.Media;
 
 namespace Gilgamesh.Modules.Analysis.Silence;
 
 /// <summary>
-/// Settings of the silence engine. 16 kHz mono is enough for speech activity (energy sits below 8 kHz)
-/// and keeps the per-sample work a third of 48 kHz.
+/// Settings of the silence engine. By default the audio is analysed at its own rate (capped at
+/// <see cref="MaxSourceRate"/>): the 1 ms envelope works at any rate, and skipping ffmpeg's resampler
+/// costs less than the extra samples (at 22.05 kHz the decoder's CPU time halves against 16 kHz float).
 /// </summary>
 /// <param name="ThresholdDb">Absolute threshold in dBFS; null: adaptive from the file's noise floor.</param>
 /// <param name="MinSilenceSeconds">Quieter stretches shorter than this stay inside speech (pauses between words).</param>
 /// <param name="MarginSeconds">Kept audio is widened by this on both sides, as auto-editor's <c>--margin</c>.</param>
 /// <param name="MinSpeechSeconds">Louder blips shorter than this (clicks) are treated as silence.</param>
+/// <param name="SampleRate">Analysis rate; null: the source's own (see <see cref="RateFor"/>).</param>
 internal sealed record SilenceOptions(
     double? ThresholdDb = null,
     double MinSilenceSeconds = 0.25,
     double MarginSeconds = 0,
     double MinSpeechSeconds = 0.05,
-    int SampleRate = 16_000)
+    int? SampleRate = null)
 {
+    /// <summary>
+    /// Above this the source is resampled down to it: speech activity gains nothing from 96 or 192 kHz,
+    /// and the pipe would carry two to four times the bytes.
+    /// </summary>
+    public const int MaxSourceRate = 48_000;
+
+    /// <summary>Where ffprobe reports no rate (rare raw streams): the rate ffmpeg resamples to.</summary>
+    public const int FallbackRate = 16_000;
+
+    /// <summary>The rate to decode <paramref name="audio"/> at: the option if given, else the source's own.</summary>
+    public int RateFor(MediaStreamInfo audio) => SampleRate ?? Math.Min(audio.SampleRate ?? FallbackRate, MaxSourceRate);
+
     public static SilenceOptions Parse(IReadOnlyDictionary<string, string> options)
     {
         var defaults = new SilenceOptions();
@@ -26,7 +41,16 @@ internal sealed record SilenceOptions(
             options.TryGetValue("min-silence", out var s) ? Number(s, "min-silence") : defaults.MinSilenceSeconds,
             options.TryGetValue("margin", out var m) ? Number(m, "margin") : defaults.MarginSeconds,
             options.TryGetValue("min-speech", out var p) ? Number(p, "min-speech") : defaults.MinSpeechSeconds,
-            options.TryGetValue("sample-rate", out var r) ? (int)Number(r, "sample-rate") : defaults.SampleRate);
+            options.TryGetValue("sample-rate", out var r) ? Rate(r) : defaults.SampleRate);
+    }
+
+    // The decoder's own bounds, as a request error rather than an argument exception from deep inside.
+    private static int Rate(string text)
+    {
+        var rate = Number(text, "sample-rate");
+        return rate is >= 1000 and <= 384_000 && rate == Math.Floor(rate)
+            ? (int)rate
+            : throw new GilgameshException(ErrorCodes.InvalidRequest, $"--sample-rate expects a whole number of Hz from 1000 to 384000, got '{text}'", 400);
     }
 
     // "0.25s" is accepted as 0.25 (seconds), as in auto-editor's options.
