@@ -1,19 +1,14 @@
 using System.Globalization;
 using Gilgamesh.Modules.Kernel.Errors;
-using Gilgamesh.Modules.Kernel.Media;
 
 namespace Gilgamesh.Modules.Analysis.Silence;
 
-/// <summary>
-/// Settings of the silence engine. By default the audio is analysed at its own rate (capped at
-/// <see cref="MaxSourceRate"/>): the 1 ms envelope works at any rate, and skipping ffmpeg's resampler
-/// costs less than the extra samples (at 22.05 kHz the decoder's CPU time halves against 16 kHz float).
-/// </summary>
+/// <summary>Settings of the silence engine.</summary>
 /// <param name="ThresholdDb">Absolute threshold in dBFS; null: adaptive from the file's noise floor.</param>
 /// <param name="MinSilenceSeconds">Quieter stretches shorter than this stay inside speech (pauses between words).</param>
 /// <param name="MarginSeconds">Kept audio is widened by this on both sides, as auto-editor's <c>--margin</c>.</param>
 /// <param name="MinSpeechSeconds">Louder blips shorter than this (clicks) are treated as silence.</param>
-/// <param name="SampleRate">Analysis rate; null: the source's own (see <see cref="RateFor"/>).</param>
+/// <param name="SampleRate">Analysis rate; null: the source's own (see <see cref="DecodeRates"/>).</param>
 internal sealed record SilenceOptions(
     double? ThresholdDb = null,
     double MinSilenceSeconds = 0.25,
@@ -21,17 +16,18 @@ internal sealed record SilenceOptions(
     double MinSpeechSeconds = 0.05,
     int? SampleRate = null)
 {
+    /// <summary>Every common rate up to 48 kHz (see <see cref="DecodeRates"/>).</summary>
+    public static readonly IReadOnlyList<int> SourceRates = [8000, 11025, 12000, 16000, 22050, 24000, 32000, 44100, 48000];
+
     /// <summary>
-    /// Above this the source is resampled down to it: speech activity gains nothing from 96 or 192 kHz,
-    /// and the pipe would carry two to four times the bytes.
+    /// The rates the decoder may deliver: the one asked for, else <see cref="SourceRates"/>, of which
+    /// ffmpeg picks the nearest to the source's, which is the source's own for nearly every file. The
+    /// 1 ms envelope works at any rate, and skipping the resampler costs less than the extra samples
+    /// (at 22.05 kHz ffmpeg's CPU time halves against 16 kHz float). Above 48 kHz the source is
+    /// resampled down: speech activity gains nothing from 96 or 192 kHz, and the pipe would carry two
+    /// to four times the bytes.
     /// </summary>
-    public const int MaxSourceRate = 48_000;
-
-    /// <summary>Where ffprobe reports no rate (rare raw streams): the rate ffmpeg resamples to.</summary>
-    public const int FallbackRate = 16_000;
-
-    /// <summary>The rate to decode <paramref name="audio"/> at: the option if given, else the source's own.</summary>
-    public int RateFor(MediaStreamInfo audio) => SampleRate ?? Math.Min(audio.SampleRate ?? FallbackRate, MaxSourceRate);
+    public IReadOnlyList<int> DecodeRates => SampleRate is { } rate ? [rate] : SourceRates;
 
     public static SilenceOptions Parse(IReadOnlyDictionary<string, string> options)
     {

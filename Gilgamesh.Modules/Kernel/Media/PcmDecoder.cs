@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Gilgamesh.Modules.Kernel.Errors;
 
 namespace Gilgamesh.Modules.Kernel.Media;
 
@@ -7,7 +8,7 @@ namespace Gilgamesh.Modules.Kernel.Media;
 /// Streams a file's first audio stream as mono PCM in chunks, so memory stays flat however long the
 /// file is. <see cref="DecodeAsync"/> (float chunks the caller may keep) probes first, so a file without
 /// audio yields nothing (cheaper and clearer than matching ffmpeg's error text);
-/// <see cref="DecodeInt16Async"/> is the lean path for a caller that has probed already.
+/// <see cref="DecodeInt16Async"/> is the lean path: no probe, no resampler where avoidable, no copies.
 /// </summary>
 internal sealed class PcmDecoder(MediaToolLocator locator, MediaProbe probe)
 {
@@ -41,41 +42,84 @@ internal sealed class PcmDecoder(MediaToolLocator locator, MediaProbe probe)
     }
 
     /// <summary>
-    /// Mono signed 16-bit samples at <paramref name="sampleRate"/> (pass the source's own rate to skip
-    /// resampling), handed to <paramref name="onChunk"/> straight from one reused read buffer: no
-    /// per-chunk allocation, half the pipe bytes of float. The span is only valid during the call, which
-    /// runs on the reading thread. Does not probe: the caller has (a file without audio makes ffmpeg fail
-    /// with <see cref="FfmpegException"/>). Cancelling kills ffmpeg.
+    /// Mono signed 16-bit samples at whichever of <paramref name="sampleRates"/> is nearest the source's
+    /// rate (list the source's likely rates to skip resampling; one rate to force it), handed to
+    /// <paramref name="sink"/> straight from one reused read buffer: no per-chunk allocation, half the
+    /// pipe bytes of float, and no probe: ffmpeg's WAV header says the rate. A file without audio or
+    /// not readable as media makes ffmpeg fail before <see cref="IPcmInt16Sink.Begin"/> with
+    /// <see cref="FfmpegException"/>; a caller that needs to tell those apart probes then. The sink is
+    /// called on the reading thread. Cancelling kills ffmpeg.
     /// </summary>
-    public async Task DecodeInt16Async(string path, int sampleRate, Action<ReadOnlySpan<short>> onChunk, CancellationToken cancellationToken = default)
+    public async Task DecodeInt16Async(string path, IReadOnlyList<int> sampleRates, IPcmInt16Sink sink, CancellationToken cancellationToken = default)
     {
-        RequireRate(sampleRate);
-        await using var process = FfmpegProcess.Start(locator.FfmpegPath, $"{DecoderArguments.Global} {DecoderArguments.PcmInt16(path, sampleRate)}");
+        foreach (var rate in sampleRates)
+        {
+            RequireRate(rate);
+        }
+
+        await using var process = FfmpegProcess.Start(locator.FfmpegPath, $"{DecoderArguments.Global} {DecoderArguments.PcmInt16Wav(path, sampleRates)}");
         // Killing closes stdout, which ends the blocking read below.
         using var killOnCancel = cancellationToken.Register(process.Kill);
         // Blocking reads on a thread of their own: an async pipe read costs an epoll wake-up and a
         // thread-pool hop per chunk, and the pool's idle spinning between chunks cost more CPU than the
         // envelope itself (measured: ~0.1 s per hour of audio).
-        await Task.Factory.StartNew(() => ReadBlocking(process.StandardOutput, onChunk), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
-            .ConfigureAwait(false);
+        bool started;
+        try
+        {
+            started = await Task.Factory.StartNew(() => ReadWavBlocking(process.StandardOutput, sink), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
+                .ConfigureAwait(false);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new GilgameshException(ErrorCodes.FfmpegFailed, $"ffmpeg's output is not the WAV asked for ({e.Message}): {process.CommandLine}", 422, e);
+        }
+
+        if (!started)
+        {
+            // Normally ffmpeg has failed already; if not, it must not be left blocked on a pipe nobody reads.
+            process.Kill();
+        }
+
         await ThrowIfFailedAsync(process, cancellationToken).ConfigureAwait(false);
+        if (!started)
+        {
+            throw new GilgameshException(ErrorCodes.FfmpegFailed, $"ffmpeg wrote no WAV header: {process.CommandLine}", 422);
+        }
     }
 
-    private static void ReadBlocking(Stream output, Action<ReadOnlySpan<short>> onChunk)
+    /// <returns>Whether the header arrived (and <see cref="IPcmInt16Sink.Begin"/> was called).</returns>
+    private static bool ReadWavBlocking(Stream output, IPcmInt16Sink sink)
     {
         var buffer = new byte[Int16ChunkSamples * sizeof(short)];
+        var started = false;
         while (true)
         {
             var read = output.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
-            var samples = MemoryMarshal.Cast<byte, short>(buffer.AsSpan(0, read));
+            var bytes = buffer.AsSpan(0, read);
+            if (!started)
+            {
+                // A full buffer always holds the 44-byte header; a short one that does not is a failed run.
+                if (!WavStreamHeader.TryParse(bytes, out var header))
+                {
+                    return false;
+                }
+
+                sink.Begin(header.SampleRate);
+                started = true;
+                bytes = bytes[header.DataOffset..];
+            }
+
+            // Every chunk but the last is an even number of bytes after the (even) header, so no sample
+            // straddles two reads; a trailing odd byte of a cut-off stream is dropped.
+            var samples = MemoryMarshal.Cast<byte, short>(bytes);
             if (samples.Length > 0)
             {
-                onChunk(samples);
+                sink.Add(samples);
             }
 
             if (read < buffer.Length)
             {
-                return;
+                return true;
             }
         }
     }

@@ -1,20 +1,17 @@
 using Gilgamesh.Modules.Analysis.Silence;
 using Gilgamesh.Modules.Kernel.Errors;
-using Gilgamesh.Modules.Kernel.Media;
 
 namespace Gilgamesh.Tests.Analysis.Silence;
 
 public sealed class SilenceOptionsTests
 {
-    [TestCase(null, 22_050, 22_050)]
-    [TestCase(null, 96_000, SilenceOptions.MaxSourceRate)]
-    [TestCase(null, null, SilenceOptions.FallbackRate)]
-    [TestCase(16_000, 44_100, 16_000)]
-    public void RateFor_IsTheSourceRateUnlessGivenOrAboveTheCap(int? option, int? source, int expected)
+    [Test]
+    public void DecodeRates_AreTheCommonRatesUpTo48kUnlessOneIsGiven()
     {
-        var audio = new MediaStreamInfo(0, MediaStreamType.Audio, "pcm_s16le", null, null, null, 0, null, 1, source, null, false);
-
-        Assert.That(new SilenceOptions(SampleRate: option).RateFor(audio), Is.EqualTo(expected));
+        Assert.That(new SilenceOptions().DecodeRates, Is.EqualTo(SilenceOptions.SourceRates));
+        Assert.That(SilenceOptions.SourceRates, Does.Contain(22_050).And.Contain(44_100).And.Contain(48_000));
+        Assert.That(SilenceOptions.SourceRates.Max(), Is.EqualTo(48_000));
+        Assert.That(new SilenceOptions(SampleRate: 16_000).DecodeRates, Is.EqualTo(new[] { 16_000 }));
     }
 
     [TestCase("500")]
