@@ -12,9 +12,10 @@ namespace Gilgamesh.Bench;
 /// Equivalent settings: silencedetect gets our adaptive threshold as its noise level and our minimum
 /// silence as its duration. silencedetect compares every sample's amplitude (not a windowed RMS) with its
 /// level, so Gaussian noise peaks 10–13 dB above its RMS break every silence at our RMS threshold; it is
-/// therefore run a second time at our noise floor + 20 dB (peak-equivalent). Reports wall-time ratio
-/// (goal ≤ 1.0), both tools' silence-interval F1 against the truth (edges within 30 ms), and our peak RSS
-/// (goal ≤ 150 MB).
+/// therefore run a second time at our noise floor + 20 dB (peak-equivalent). N rounds (--runs, default 3),
+/// each running the three commands back to back, so every figure is a median over rounds that saw the
+/// same load. Reports the ratio of the wall-time medians (goal ≤ 1.0), both tools' silence-interval F1
+/// against the truth (edges within 30 ms), and our peak RSS over all rounds (goal ≤ 150 MB).
 /// </summary>
 internal sealed partial class SilenceBench(BenchOptions options) : IBenchmark
 {
@@ -25,6 +26,7 @@ internal sealed partial class SilenceBench(BenchOptions options) : IBenchmark
 
     public async Task RunAsync(BenchResult result)
     {
+        var runs = options.Runs ?? 3;
         var work = Machine.TempDir("silence");
         try
         {
@@ -33,36 +35,50 @@ internal sealed partial class SilenceBench(BenchOptions options) : IBenchmark
             Console.WriteLine($"file: {truth.Path}, {truth.DurationSeconds:0} s, {new FileInfo(truth.Path).Length / 1e6:0} MB WAV 22.05 kHz, {truth.Active.Count} sounds, generated in {clock.Elapsed.TotalSeconds:0.0} s");
             var truthSilences = truth.Silences().Select(s => (s.Start, s.End)).ToList();
 
-            clock.Restart();
-            var (code, stdout, stderr) = await Proc.RunAsync("/usr/bin/time",
-                ["-v", "dotnet", options.AppDll, "analyze", "silence", truth.Path, "--min-silence", Invariant(MinSilence)]);
-            var oursSeconds = clock.Elapsed.TotalSeconds;
-            if (code != 0) throw new InvalidOperationException($"analyze silence failed ({code}): {stderr}");
-            var json = JsonNode.Parse(stdout)!;
-            var threshold = (double)json["thresholdDb"]!;
-            var ours = json["silences"]!.AsArray().Select(s => ((double)s!["start"]!, (double)s["end"]!)).ToList();
-            var rssMb = double.Parse(MaxRss().Match(stderr).Groups[1].Value, CultureInfo.InvariantCulture) / 1024;
+            var ours = new List<double>();
+            var same = new List<double>();
+            var peak = new List<double>();
+            var rss = new List<double>();
+            Run? last = null;
+            for (var round = 1; round <= runs; round++)
+            {
+                var run = await RoundAsync(truth);
+                ours.Add(run.OursSeconds);
+                same.Add(run.Same.Seconds);
+                peak.Add(run.Peak.Seconds);
+                rss.Add(run.RssMb);
+                Console.WriteLine($"round {round}/{runs}: ours {run.OursSeconds:0.00} s (peak RSS {run.RssMb:0} MB), silencedetect same level {run.Same.Seconds:0.00} s, floor + 20 dB {run.Peak.Seconds:0.00} s, ratio {run.OursSeconds / run.Same.Seconds:0.00}  (load {Machine.LoadAverage()})");
+                last = run;
+            }
 
-            var floor = (double)json["noiseFloorDb"]!;
-            var (ffmpegSeconds, theirs, ffmpegArgs) = await SilencedetectAsync(truth, threshold);
-            var (peakSeconds, peakTheirs, peakArgs) = await SilencedetectAsync(truth, Math.Round(floor + 20, 1));
-
-            var oursScore = IntervalScore.Intervals(truthSilences, ours, Tolerance);
-            var theirScore = IntervalScore.Intervals(truthSilences, theirs, Tolerance);
-            var peakScore = IntervalScore.Intervals(truthSilences, peakTheirs, Tolerance);
-            Console.WriteLine($"ours:   dotnet Gilgamesh.App.dll analyze silence {Path.GetFileName(truth.Path)} --min-silence {Invariant(MinSilence)}  -> {oursSeconds:0.00} s, threshold {threshold} dB, {ours.Count} silences, F1 {oursScore.F1:0.0000}, peak RSS {rssMb:0} MB");
-            Console.WriteLine($"ffmpeg: ffmpeg {ffmpegArgs}  -> {ffmpegSeconds:0.00} s, {theirs.Count} silences, F1 {theirScore.F1:0.0000}");
-            Console.WriteLine($"ffmpeg (peak-equivalent level): ffmpeg {peakArgs}  -> {peakSeconds:0.00} s, {peakTheirs.Count} silences, F1 {peakScore.F1:0.0000}");
-            result.Add("analyze silence wall time", oursSeconds, "s");
-            result.Add("ffmpeg silencedetect wall time", ffmpegSeconds, "s");
-            result.Add("wall-time ratio ours / ffmpeg", oursSeconds / ffmpegSeconds, "x", "<= 1.0", oursSeconds / ffmpegSeconds <= 1.0);
+            // The outputs are deterministic (same file, same settings), so the last round's lists stand for all.
+            var oursScore = IntervalScore.Intervals(truthSilences, last!.Ours, Tolerance);
+            var theirScore = IntervalScore.Intervals(truthSilences, last.Same.Silences, Tolerance);
+            var peakScore = IntervalScore.Intervals(truthSilences, last.Peak.Silences, Tolerance);
+            var (oursMedian, sameMedian, peakMedian) = (Stats.Median(ours), Stats.Median(same), Stats.Median(peak));
+            var ratio = oursMedian / sameMedian;
+            Console.WriteLine($"ours:   dotnet Gilgamesh.App.dll analyze silence {Path.GetFileName(truth.Path)} --min-silence {Invariant(MinSilence)}  -> median {oursMedian:0.00} s, threshold {last.Threshold} dB, {last.Ours.Count} silences, F1 {oursScore.F1:0.0000}, peak RSS {rss.Max():0} MB");
+            Console.WriteLine($"ffmpeg: ffmpeg {last.Same.Arguments}  -> median {sameMedian:0.00} s, {last.Same.Silences.Count} silences, F1 {theirScore.F1:0.0000}");
+            Console.WriteLine($"ffmpeg (peak-equivalent level): ffmpeg {last.Peak.Arguments}  -> median {peakMedian:0.00} s, {last.Peak.Silences.Count} silences, F1 {peakScore.F1:0.0000}");
+            Console.WriteLine($"median: ratio {ratio:0.00} (goal <= 1.0), ratio to the floor + 20 dB run {oursMedian / peakMedian:0.00}");
+            result.Add("analyze silence wall time (median)", oursMedian, "s");
+            result.Add("ffmpeg silencedetect wall time (median)", sameMedian, "s");
+            result.Add("ffmpeg silencedetect floor + 20 dB (median)", peakMedian, "s");
+            result.Add("wall-time ratio ours / ffmpeg", ratio, "x", "<= 1.0", ratio <= 1.0);
             result.Add("ours silence F1 (30 ms edges)", oursScore.F1, "", ">= 0.98", oursScore.F1 >= 0.98);
             result.Add("ffmpeg silence F1, same level", theirScore.F1, "");
             result.Add("ffmpeg silence F1, floor + 20 dB", peakScore.F1, "");
-            result.Add("analyze silence peak RSS, 1 h file", rssMb, "MB", "<= 150 MB", rssMb <= 150);
+            result.Add("analyze silence peak RSS, 1 h file", rss.Max(), "MB", "<= 150 MB", rss.Max() <= 150);
+            result.Details["runs"] = runs;
+            result.Details["oursSeconds"] = new JsonArray(ours.Select(v => (JsonNode)v).ToArray());
+            result.Details["silencedetectSeconds"] = new JsonArray(same.Select(v => (JsonNode)v).ToArray());
+            result.Details["silencedetectPeakSeconds"] = new JsonArray(peak.Select(v => (JsonNode)v).ToArray());
+            result.Details["oursPeakRssMb"] = new JsonArray(rss.Select(v => (JsonNode)v).ToArray());
+            result.Details["thresholdDb"] = last.Threshold;
+            result.Details["noiseFloorDb"] = last.Floor;
             result.Details["truthSilences"] = truthSilences.Count;
-            result.Details["ffmpegCommand"] = "ffmpeg " + ffmpegArgs;
-            result.Details["ffmpegPeakEquivalentCommand"] = "ffmpeg " + peakArgs;
+            result.Details["ffmpegCommand"] = "ffmpeg " + last.Same.Arguments;
+            result.Details["ffmpegPeakEquivalentCommand"] = "ffmpeg " + last.Peak.Arguments;
         }
         finally
         {
@@ -70,14 +86,36 @@ internal sealed partial class SilenceBench(BenchOptions options) : IBenchmark
         }
     }
 
-    private static async Task<(double Seconds, List<(double Start, double End)> Silences, string Arguments)> SilencedetectAsync(SilenceTruthFile truth, double levelDb)
+    private sealed record Detected(double Seconds, List<(double Start, double End)> Silences, string Arguments);
+
+    private sealed record Run(double OursSeconds, double RssMb, double Threshold, double Floor, List<(double Start, double End)> Ours, Detected Same, Detected Peak);
+
+    private async Task<Run> RoundAsync(SilenceTruthFile truth)
+    {
+        var clock = Stopwatch.StartNew();
+        var (code, stdout, stderr) = await Proc.RunAsync("/usr/bin/time",
+            ["-v", "dotnet", options.AppDll, "analyze", "silence", truth.Path, "--min-silence", Invariant(MinSilence)]);
+        var oursSeconds = clock.Elapsed.TotalSeconds;
+        if (code != 0) throw new InvalidOperationException($"analyze silence failed ({code}): {stderr}");
+        var json = JsonNode.Parse(stdout)!;
+        var threshold = (double)json["thresholdDb"]!;
+        var floor = (double)json["noiseFloorDb"]!;
+        var ours = json["silences"]!.AsArray().Select(s => ((double)s!["start"]!, (double)s["end"]!)).ToList();
+        var rssMb = double.Parse(MaxRss().Match(stderr).Groups[1].Value, CultureInfo.InvariantCulture) / 1024;
+
+        var same = await SilencedetectAsync(truth, threshold);
+        var peak = await SilencedetectAsync(truth, Math.Round(floor + 20, 1));
+        return new Run(oursSeconds, rssMb, threshold, floor, ours, same, peak);
+    }
+
+    private static async Task<Detected> SilencedetectAsync(SilenceTruthFile truth, double levelDb)
     {
         var arguments = $"-hide_banner -nostats -i {truth.Path} -af silencedetect=noise={Invariant(levelDb)}dB:d={Invariant(MinSilence)} -f null -";
         var clock = Stopwatch.StartNew();
         var (code, _, stderr) = await Proc.RunAsync("ffmpeg", arguments.Split(' '));
         var seconds = clock.Elapsed.TotalSeconds;
         if (code != 0) throw new InvalidOperationException($"ffmpeg silencedetect failed: {stderr}");
-        return (seconds, ParseSilencedetect(stderr, truth.DurationSeconds), arguments);
+        return new Detected(seconds, ParseSilencedetect(stderr, truth.DurationSeconds), arguments);
     }
 
     private static List<(double Start, double End)> ParseSilencedetect(string stderr, double duration)

@@ -36,7 +36,7 @@ internal sealed class BenchOptions
           upload             2 GiB generated WAV uploaded to the App (curl -T, chunked, HttpClient) vs cp; app peak RSS
 
         Options:
-          --runs N           repetitions where a benchmark takes a median (defaults: startup 5, jobs-get 3, storage 3)
+          --runs N           repetitions where a benchmark takes a median (defaults: startup 5, jobs-get 3, storage 3, silence 3)
           --duration S       wrk seconds per run (default 10)
           --no-build         (bench/run) skip the Release build
           -h, --help         this text

@@ -10,7 +10,9 @@ internal static class IntervalBuilder
     public static (List<AudioInterval> Silences, List<AudioInterval> Speech) Build(
         LoudnessEnvelope envelope, List<(int StartBlock, int EndBlock)> active, double marginSeconds)
     {
-        var marginBlocks = (int)Math.Round(marginSeconds / envelope.BlockSeconds);
+        // Rounded up to whole blocks: blocks are ~1 ms (0.998 ms at 22.05 kHz), and "gaps up to twice the
+        // margin close" must hold in seconds, not just in blocks.
+        var marginBlocks = (int)Math.Ceiling(marginSeconds / envelope.BlockSeconds - 1e-9);
         var widened = new List<(int Start, int End)>();
         foreach (var (start, end) in active)
         {

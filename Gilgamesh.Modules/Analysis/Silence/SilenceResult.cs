@@ -17,5 +17,5 @@ internal sealed record SilenceResult(
     IReadOnlyList<AudioInterval> Speech)
 {
     public static SilenceResult NoAudio(SilenceOptions options) =>
-        new(false, 0, options.SampleRate, 0, "none", 0, options.MinSilenceSeconds, options.MarginSeconds, [], []);
+        new(false, 0, options.SampleRate ?? 0, 0, "none", 0, options.MinSilenceSeconds, options.MarginSeconds, [], []);
 }

@@ -119,6 +119,25 @@ public class ArgumentBuilderTests
     }
 
     [Test]
+    public void PcmInt16Decode_AsksForMonoS16WavAtTheNearestAllowedRateInFullBuffers()
+    {
+        Assert.That(DecoderArguments.PcmInt16Wav("/in/a b.wav", [16000, 22050, 48000]),
+            Is.EqualTo("-i \"/in/a b.wav\" -map 0:a:0 -ac 1 -af aformat=sample_rates=16000|22050|48000 -rematrix_maxval 1000 -flush_packets 0 -fflags +bitexact -f wav \"pipe:1\""));
+    }
+
+    [Test]
+    public void PcmInt16Decode_WithOneRate_ForcesIt()
+    {
+        Assert.That(DecoderArguments.PcmInt16Wav("/in/a.mp4", [16000]), Does.Contain(" -af aformat=sample_rates=16000 "));
+    }
+
+    [Test]
+    public void PcmInt16Decode_WithoutRates_IsRefused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => DecoderArguments.PcmInt16Wav("/in/a.mp4", []));
+    }
+
+    [Test]
     public void FrameDecode_ResamplesScalesAndWritesRawFramesOnStdout()
     {
         Assert.That(DecoderArguments.Frames("/in/a.mp4", 0, 2.5, 320, 180, FramePixelFormat.Gray8),
