@@ -46,8 +46,14 @@ public sealed class BadInputTests : AppFixture
     public async Task Post_WithOversizedBody_Returns413ProblemWithCode()
     {
         var padding = new string('x', 2 * 1024 * 1024);
-        using var body = new StringContent($"{{\"durationSeconds\": 3, \"pad\": \"{padding}\"}}", Encoding.UTF8, "application/json");
-        using var response = await App.Http.PostAsync("/api/v1/probe/renders", body);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/probe/renders")
+        {
+            Content = new StringContent($"{{\"durationSeconds\": 3, \"pad\": \"{padding}\"}}", Encoding.UTF8, "application/json"),
+        };
+        // As curl does for large bodies: the server's 413 arrives before the body is sent. Without it the
+        // server may close the connection while the client is still writing, and the client sees a broken pipe.
+        request.Headers.ExpectContinue = true;
+        using var response = await App.Http.SendAsync(request);
 
         Assert.That(await ProblemOf(response), Is.EqualTo((413, "request.too_large", "application/problem+json")));
     }
