@@ -37,8 +37,15 @@ internal sealed partial class LocalObjectStore : IObjectStore
         {
             using var hashing = new HashingReadStream(content);
             // Big synchronous-handle writes: on Linux "async" file I/O is thread-pool work, and 1 MiB chunks
-            // keep the per-call cost (hashing, syscalls) small next to the bytes moved.
-            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, FileOptions.None))
+            // keep the per-call cost (hashing, syscalls) small next to the bytes moved. When the size is known,
+            // the file's blocks are reserved up front (fallocate, keeping the length): ext4 then does not allocate
+            // block by block as the appends arrive, which measured 1.2–2.1 GB/s against 0.24–0.28 GB/s here.
+            var knownLength = content.CanSeek ? Math.Max(0, content.Length - content.Position) : 0;
+            await using (var file = new FileStream(temp, new FileStreamOptions
+                         {
+                             Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 0,
+                             PreallocationSize = knownLength,
+                         }))
             {
                 await hashing.CopyToAsync(file, CopyBufferSize, ct).ConfigureAwait(false);
                 await file.FlushAsync(ct).ConfigureAwait(false);

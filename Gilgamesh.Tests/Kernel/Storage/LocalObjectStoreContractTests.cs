@@ -29,6 +29,49 @@ public sealed class LocalObjectStoreContractTests : ObjectStoreContract
     }
 
     [Test]
+    public async Task Put_OfASeekableStreamPartlyRead_StoresExactlyTheRestAndNoReservedSpaceShows()
+    {
+        // A seekable source has its remaining length reserved up front (fallocate); the file must still be
+        // exactly the bytes written, also when the source ends early.
+        var bytes = TestBytes.Random(3 << 20);
+        var source = new MemoryStream(bytes) { Position = 1000 };
+
+        var stored = await Store.PutAsync("videos/rest.bin", source, null);
+        var truncated = await Store.PutAsync("videos/short.bin", new ShortReadStream(bytes, 4096), null);
+
+        var path = Path.Combine(_dataDir, "objects", "videos", "rest.bin");
+        Assert.That(stored.Size, Is.EqualTo(bytes.Length - 1000));
+        Assert.That(new FileInfo(path).Length, Is.EqualTo(bytes.Length - 1000));
+        Assert.That(File.ReadAllBytes(path), Is.EqualTo(bytes[1000..]));
+        Assert.That((truncated.Size, new FileInfo(Path.Combine(_dataDir, "objects", "videos", "short.bin")).Length), Is.EqualTo((4096L, 4096L)));
+    }
+
+    /// <summary>Claims the whole array's length but ends after <c>count</c> bytes, as a source that shrinks while read.</summary>
+    private sealed class ShortReadStream(byte[] bytes, int count) : Stream
+    {
+        private int _position;
+
+        public override int Read(byte[] buffer, int offset, int length)
+        {
+            var n = Math.Min(length, count - _position);
+            if (n <= 0) return 0;
+            Array.Copy(bytes, _position, buffer, offset, n);
+            _position += n;
+            return n;
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => true;
+        public override bool CanWrite => false;
+        public override long Length => bytes.Length;
+        public override long Position { get => _position; set => _position = (int)value; }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int length) => throw new NotSupportedException();
+    }
+
+    [Test]
     public async Task List_NeverIncludesInFlightTempFiles()
     {
         var leftover = Path.Combine(_dataDir, "objects", ".tmp", "leftover.part");
