@@ -8,7 +8,8 @@ namespace Gilgamesh.Modules.Analysis.Scenes;
 /// on a 0–255 HSV delta) on 160 px wide frames (content scores barely change with size, decoding cost
 /// does); gradual transitions are looked for by comparing frames one <see cref="GradualWindowSeconds"/>
 /// apart. Slides defaults: 5 fps gray frames up to 1280 px wide, a cut when at least 0.03% of pixels change
-/// by more than 32 levels (one 24 px text line on 720p changes about 0.15%).
+/// by more than 32 levels (one 24 px text line on 720p changes about 0.15%). <see cref="Decoders"/>:
+/// how many parts of a long file are decoded at once (default one per processor; 1 keeps one ffmpeg).
 /// </summary>
 internal sealed record SceneOptions(
     SceneMode Mode = SceneMode.Content,
@@ -19,8 +20,12 @@ internal sealed record SceneOptions(
     int? Width = null,
     double? Fps = null,
     int PixelDelta = 32,
-    string? KeyframesDirectory = null)
+    string? KeyframesDirectory = null,
+    int? Decoders = null)
 {
+    /// <summary>The shortest part decoded by its own ffmpeg (see <see cref="AnalysisSegment"/>); lower only to test splitting on short files.</summary>
+    public double MinimumSegmentSeconds { get; init; } = AnalysisSegment.MinimumSeconds;
+
     public double EffectiveThreshold => Threshold ?? (Mode == SceneMode.Slides ? 0.03 : 27);
 
     public double EffectiveMinSceneSeconds => MinSceneSeconds ?? (Mode == SceneMode.Slides ? 1.0 : 0.6);
@@ -47,7 +52,8 @@ internal sealed record SceneOptions(
             (int?)Optional(o, "width"),
             Optional(o, "fps"),
             (int?)Optional(o, "pixel-delta") ?? defaults.PixelDelta,
-            o.TryGetValue("keyframes", out var k) ? Path.GetFullPath(k) : null);
+            o.TryGetValue("keyframes", out var k) ? Path.GetFullPath(k) : null,
+            Optional(o, "decoders") is { } d ? Math.Max(1, (int)d) : null);
     }
 
     private static double? Optional(IReadOnlyDictionary<string, string> o, string name) =>

@@ -5,7 +5,7 @@ namespace Gilgamesh.Modules.Analysis.Scenes;
 
 /// <summary>
 /// <c>analyze scenes &lt;file&gt; [--mode content|slides] [--threshold 27] [--gradual-threshold 24] [--gradual-window 1]
-/// [--min-scene 0.6] [--width 160] [--fps N] [--pixel-delta 32] [--keyframes dir]</c>.
+/// [--min-scene 0.6] [--width 160] [--fps N] [--pixel-delta 32] [--decoders N] [--keyframes dir]</c>.
 /// </summary>
 internal sealed class ScenesCommand : IAnalysisCommand
 {

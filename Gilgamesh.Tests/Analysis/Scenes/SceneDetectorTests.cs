@@ -28,6 +28,19 @@ public sealed class SceneDetectorTests
     }
 
     [Test]
+    public async Task Detect_OnDeblockedEncodeWithBFrames_FindsEachHardCutAtTheExactFrame()
+    {
+        // The engine decodes without the loop filter; this file is the kind where that filter runs.
+        var truth = await SceneGroundTruth.HardCutsDeblockedAsync();
+
+        var result = await Detector.DetectAsync(truth.Path, new SceneOptions());
+
+        Log(result);
+        var score = IntervalScore.Events(truth.Cuts.Select(c => (double)c.Frame).ToList(), result.Cuts.Select(c => (double)c.Frame).ToList(), 1);
+        Assert.That(score.F1, Is.EqualTo(1.0));
+    }
+
+    [Test]
     public async Task Detect_OnDissolvesAndFadeThroughBlack_FindsEachWithinHalfASecond()
     {
         var truth = await SceneGroundTruth.GradualAsync();
@@ -53,6 +66,22 @@ public sealed class SceneDetectorTests
         var gradual = IntervalScore.Events(truth.OfKind("gradual").Select(c => c.Time).ToList(), result.Cuts.Where(c => c.Kind == "gradual").Select(c => c.Time).ToList(), 0.5);
         Assert.That(hard.F1, Is.EqualTo(1.0), "hard cuts within one frame");
         Assert.That(gradual.F1, Is.GreaterThanOrEqualTo(0.9), "gradual within 0.5 s");
+    }
+
+    [Test]
+    public async Task Detect_InParts_GivesExactlyWhatOnePassGives()
+    {
+        // Split a short edit as a long file is split on a 4-core machine: each part's margins must
+        // reproduce the detector's state, and each seek the exact first frame.
+        var truth = await SceneGroundTruth.MixedAsync(80, 640, 360);
+
+        var whole = await Detector.DetectAsync(truth.Path, new SceneOptions(Decoders: 1));
+        var parts = await Detector.DetectAsync(truth.Path, new SceneOptions(Decoders: 4) { MinimumSegmentSeconds = 15 });
+
+        Log(parts);
+        Assert.That(whole.Cuts, Has.Count.GreaterThan(10), "precondition");
+        Assert.That(parts.Cuts, Is.EqualTo(whole.Cuts));
+        Assert.That((parts.FramesAnalysed, parts.DurationSeconds), Is.EqualTo((whole.FramesAnalysed, whole.DurationSeconds)));
     }
 
     [Test]

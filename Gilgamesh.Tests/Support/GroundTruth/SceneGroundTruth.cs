@@ -32,6 +32,13 @@ public static class SceneGroundTruth
     public static Task<SceneTruthFile> HardCutsAsync() => GenerateAsync("scenes-hard.mp4", 640, 360,
         DistinctSources.Select(s => new Shot(s, 2)).ToList());
 
+    /// <summary>
+    /// The same six shots encoded the way real files are (x264 veryfast: in-loop deblocking and B-frames, where
+    /// the ultrafast files have neither), so decoding that skips the loop filter is tested where it acts.
+    /// </summary>
+    public static Task<SceneTruthFile> HardCutsDeblockedAsync() => GenerateAsync("scenes-hard-deblocked.mp4", 640, 360,
+        DistinctSources.Select(s => new Shot(s, 2)).ToList(), preset: "veryfast");
+
     /// <summary>Two dissolves and a fade through black, each 1 s, between 4 s shots (middles at 3.5, 6.5, 9.5 s).</summary>
     public static Task<SceneTruthFile> GradualAsync() => GenerateAsync("scenes-gradual.mp4", 640, 360,
     [
@@ -100,16 +107,16 @@ public static class SceneGroundTruth
         return new SceneTruthFile(path, Fps, offset, truth);
     }
 
-    public static Task<SceneTruthFile> GenerateAsync(string name, int width, int height, IReadOnlyList<Shot> shots, string? folder = null) =>
+    public static Task<SceneTruthFile> GenerateAsync(string name, int width, int height, IReadOnlyList<Shot> shots, string? folder = null, string preset = "ultrafast") =>
         Generated.GetOrAdd(name, n => new Lazy<Task<SceneTruthFile>>(async () =>
         {
             var path = Path.Combine(folder ?? MediaGenerator.Folder, n);
-            var (arguments, truth, duration) = Build(path, width, height, shots);
+            var (arguments, truth, duration) = Build(path, width, height, shots, preset);
             await MediaTools.Runner.RunAsync(arguments);
             return new SceneTruthFile(path, Fps, duration, truth);
         })).Value;
 
-    private static (string Arguments, List<TruthCut> Truth, double Duration) Build(string path, int width, int height, IReadOnlyList<Shot> shots)
+    private static (string Arguments, List<TruthCut> Truth, double Duration) Build(string path, int width, int height, IReadOnlyList<Shot> shots, string preset = "ultrafast")
     {
         var size = FormattableString.Invariant($"{width}x{height}");
         var inputs = new StringBuilder();
@@ -145,7 +152,7 @@ public static class SceneGroundTruth
             }
         }
         var last = shots.Count == 1 ? "s0" : $"c{shots.Count - 1}";
-        var arguments = $"-y {inputs}-filter_complex \"{graph.ToString().TrimEnd(';')}\" -map \"[{last}]\" -c:v libx264 -preset ultrafast -crf 20 -pix_fmt yuv420p \"{path}\"";
+        var arguments = $"-y {inputs}-filter_complex \"{graph.ToString().TrimEnd(';')}\" -map \"[{last}]\" -c:v libx264 -preset {preset} -crf 20 -pix_fmt yuv420p \"{path}\"";
         return (arguments, truth, length);
     }
 }
