@@ -28,17 +28,29 @@ internal sealed class ContentCutDetector(int pixelCount, double threshold, doubl
     private int _runEnd;
     private double _runPeak;
 
+    /// <summary>The frame fed last, as HSV (valid until the next <see cref="Add"/>).</summary>
+    public HsvFrame Current { get; private set; } = null!;
+
+    /// <summary>The frame before <see cref="Current"/>; null before the second frame.</summary>
+    public HsvFrame? Previous { get; private set; }
+
+    /// <summary>Content score between <see cref="Previous"/> and <see cref="Current"/> (0 for the first frame).</summary>
+    public double LastScore { get; private set; }
+
     /// <summary>Feeds analysed frame <paramref name="index"/> (consecutive from 0, planar gbrp); appends the cuts it completes.</summary>
     public void Add(int index, ReadOnlySpan<byte> gbrp, List<FrameCut> cuts)
     {
         var current = _ring[index % _ring.Length];
         current.Fill(gbrp);
-        if (index == 0)
+        Current = current;
+        Previous = index == 0 ? null : _ring[(index - 1) % _ring.Length];
+        LastScore = 0;
+        if (Previous is null)
         {
             return;
         }
 
-        var score = ContentScore.Between(_ring[(index - 1) % _ring.Length], current);
+        var score = LastScore = ContentScore.Between(Previous, current);
         if (score >= threshold && index - _lastCut >= minSceneFrames)
         {
             cuts.Add(new FrameCut(index, score, "hard"));

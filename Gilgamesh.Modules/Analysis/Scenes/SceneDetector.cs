@@ -4,8 +4,8 @@ using Gilgamesh.Modules.Kernel.Media;
 namespace Gilgamesh.Modules.Analysis.Scenes;
 
 /// <summary>
-/// The scene engine: streams downscaled frames from the kernel decoder through the content (or slides)
-/// detector, then turns cuts into scenes and, on request, writes a keyframe per scene. A long file is
+/// The scene engine: streams downscaled frames from the kernel decoder through the content, slides or
+/// mixed detector, then turns cuts into scenes and, on request, writes a keyframe per scene. A long file is
 /// split into one part per processor (see <see cref="AnalysisSegment"/>), each decoded by a single-threaded
 /// ffmpeg and analysed on its own thread: the same frames for less CPU than one frame-threaded decoder.
 /// Cancelling the token kills every decoder's ffmpeg.
@@ -56,10 +56,10 @@ internal sealed class SceneDetector(FrameDecoder decoder, MediaProbe probe, Keyf
 
     /// <summary>
     /// Frames a part decodes beyond its own range on each side: every decision looks back and waits at most
-    /// two gradual windows and a minimum scene (one second spare).
+    /// two gradual windows, a minimum scene and a slide still window (one second spare).
     /// </summary>
     private static int MarginFrames(SceneOptions options, double fps) =>
-        (int)Math.Ceiling((2 * options.GradualWindowSeconds + options.EffectiveMinSceneSeconds + 1) * fps);
+        (int)Math.Ceiling((2 * options.GradualWindowSeconds + options.EffectiveMinSceneSeconds + SceneOptions.SlideStillSeconds + 1) * fps);
 
     private static IFrameCutDetector CreateDetector(SceneOptions options, int pixels, double fps, int minSceneFrames)
     {
@@ -69,7 +69,15 @@ internal sealed class SceneDetector(FrameDecoder decoder, MediaProbe probe, Keyf
         }
 
         var gradualFrames = Math.Max(2, (int)Math.Round(options.GradualWindowSeconds * fps));
-        return new ContentCutDetector(pixels, options.EffectiveThreshold, options.GradualThreshold, gradualFrames, minSceneFrames);
+        var content = new ContentCutDetector(pixels, options.EffectiveThreshold, options.GradualThreshold, gradualFrames, minSceneFrames);
+        if (options.Mode == SceneMode.Content)
+        {
+            return content;
+        }
+
+        var stillFrames = Math.Max(1, (int)Math.Round(SceneOptions.SlideStillSeconds * fps));
+        var slides = new SlideStepDetector(pixels, options.SlideThreshold, options.EffectiveThreshold, options.PixelDelta, stillFrames);
+        return new MixedCutDetector(content, slides, minSceneFrames);
     }
 
     private async Task<List<SceneSpan>> BuildScenesAsync(string path, List<SceneCut> cuts, double duration, double sourceFps, string? keyframeDirectory, CancellationToken cancellationToken)

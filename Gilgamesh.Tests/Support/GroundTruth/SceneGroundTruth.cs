@@ -56,8 +56,19 @@ public static class SceneGroundTruth
     public static Task<SceneTruthFile> PanAsync() => GenerateAsync("scenes-pan.mp4", 640, 360,
         [new Shot("testsrc=s=1280x360:r=25,crop=640:360:x='t*40':y=0", 10)]);
 
-    /// <summary>A mixed edit of <paramref name="seconds"/> for the bench: hard cuts, dissolves and fades through black in turn.</summary>
-    public static Task<SceneTruthFile> MixedAsync(double seconds, int width, int height, string? folder = null)
+    /// <summary>Every this many shots of a mixed edit with slides, one is a slide shot.</summary>
+    public const int SlideShotEvery = 7;
+
+    /// <summary>A slide shot of a mixed edit: this long, one line changing at these seconds into it.</summary>
+    public const double SlideShotSeconds = 13;
+    public static readonly double[] SlideShotChanges = [3, 6.4, 10];
+
+    /// <summary>
+    /// A mixed edit of <paramref name="seconds"/> for the bench: hard cuts, dissolves and fades through black in
+    /// turn; <paramref name="withSlides"/> makes every <see cref="SlideShotEvery"/>th shot a text slide (entered
+    /// by a hard cut) whose one line changes three times.
+    /// </summary>
+    public static Task<SceneTruthFile> MixedAsync(double seconds, int width, int height, string? folder = null, bool withSlides = false)
     {
         var shots = new List<Shot>();
         var transitions = new[] { "cut", "cut", "fade", "cut", "fadeblack" };
@@ -65,11 +76,13 @@ public static class SceneGroundTruth
         for (double total = 0; total < seconds; )
         {
             var i = shots.Count;
-            var shot = new Shot(DistinctSources[i % DistinctSources.Length], lengths[i % lengths.Length], i == 0 ? "cut" : transitions[i % transitions.Length]);
+            var shot = withSlides && i % SlideShotEvery == SlideShotEvery - 1
+                ? SlideGroundTruth.EditShot(width, height, SlideShotSeconds, SlideShotChanges, i / SlideShotEvery)
+                : new Shot(DistinctSources[i % DistinctSources.Length], lengths[i % lengths.Length], i == 0 ? "cut" : transitions[i % transitions.Length]);
             total += shot.Seconds - (shot.Transition == "cut" ? 0 : TransitionSeconds);
             shots.Add(shot);
         }
-        var name = FormattableString.Invariant($"scenes-mixed-{seconds:0}s-{height}p.mp4");
+        var name = FormattableString.Invariant($"scenes-mixed-{seconds:0}s-{height}p{(withSlides ? "-slides" : "")}.mp4");
         return Generated.GetOrAdd(name, n => new Lazy<Task<SceneTruthFile>>(() => GenerateInPartsAsync(Path.Combine(folder ?? MediaGenerator.Folder, n), width, height, shots))).Value;
     }
 
@@ -128,6 +141,9 @@ public static class SceneGroundTruth
             var shot = shots[i];
             inputs.Append(CultureInfo.InvariantCulture, $"-f lavfi -t {shot.Seconds:0.###} -i \"{shot.Source.Replace("{s}", size)}\" ");
             graph.Append(CultureInfo.InvariantCulture, $"[{i}:v]scale={width}:{height},fps={Fps},setsar=1,format=yuv420p,settb=AVTB[s{i}];");
+            // A shot's own time starts where it becomes visible: at the cut, or where its xfade begins.
+            var start = i == 0 || shot.Transition == "cut" ? length : length - TransitionSeconds;
+            truth.AddRange((shot.SlideChanges ?? []).Select(t => new TruthCut(start + t, (int)Math.Round((start + t) * Fps), "slide")));
             if (i == 0)
             {
                 length = shot.Seconds;
@@ -151,6 +167,7 @@ public static class SceneGroundTruth
                 length = offset + shot.Seconds + 1.0 / Fps;
             }
         }
+        truth.Sort((a, b) => a.Time.CompareTo(b.Time));
         var last = shots.Count == 1 ? "s0" : $"c{shots.Count - 1}";
         var arguments = $"-y {inputs}-filter_complex \"{graph.ToString().TrimEnd(';')}\" -map \"[{last}]\" -c:v libx264 -preset {preset} -crf 20 -pix_fmt yuv420p \"{path}\"";
         return (arguments, truth, length);
