@@ -36,4 +36,16 @@ internal static class CpuAccounting
         var pg = postmaster is { } pm ? stats.Where(s => s.Pid == pm || s.PPid == pm).Sum(s => s.Cpu) : double.NaN;
         return (app, pg);
     }
+
+    /// <summary>
+    /// CPU seconds (user + system) of this process's children that have exited and been waited for
+    /// (cutime + cstime of /proc/self/stat). A child's own reaped children (the app's ffmpeg) count too,
+    /// so the difference around one <see cref="Proc.RunAsync"/> is the whole command's CPU.
+    /// </summary>
+    public static double ReapedChildren()
+    {
+        var stat = File.ReadAllText("/proc/self/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (double.Parse(fields[13], CultureInfo.InvariantCulture) + double.Parse(fields[14], CultureInfo.InvariantCulture)) / TicksPerSecond;
+    }
 }

@@ -28,7 +28,8 @@ internal sealed class BenchOptions
           vectors            100k × 512-d top-10: FAISS shim and managed vs python3-faiss, recall, bandwidth limit
           rhythm             tempo/beat accuracy and wall time vs aubio; a 3-minute song
           silence            analyze silence vs ffmpeg silencedetect on a generated 1 h file: time ratio, F1, peak RSS
-          scenes             analyze scenes vs ffmpeg scdet on a generated 10 min 720p edit: time ratio, F1
+          scenes             analyze scenes --mode mixed vs ffmpeg scdet on a generated 10 min 720p edit with slides:
+                             time ratio, CPU, decode floor, F1 per kind
           links              20 delayed media URLs with fetch concurrency vs one at a time; cached answers p50/p95
           speech             Whisper real-time factor on 2 min of generated speech when GILGAMESH_SPEECH_MODEL
                              points at a real export; otherwise prints that it skipped and why
@@ -36,7 +37,7 @@ internal sealed class BenchOptions
           upload             2 GiB generated WAV uploaded to the App (curl -T, chunked, HttpClient) vs cp; app peak RSS
 
         Options:
-          --runs N           repetitions where a benchmark takes a median (defaults: startup 5, jobs-get 3, storage 3, silence 3)
+          --runs N           repetitions where a benchmark takes a median (defaults: startup 5, jobs-get 3, storage 3, silence 3, scenes 3)
           --duration S       wrk seconds per run (default 10)
           --no-build         (bench/run) skip the Release build
           -h, --help         this text

@@ -12,7 +12,7 @@ namespace Gilgamesh.Modules.Analysis.Scenes;
 /// after it (so a decision waits K frames; at the start of a file only the "after" side exists). A ring
 /// of K+1 reused frames keeps memory flat.
 /// </summary>
-internal sealed class ContentCutDetector(int pixelCount, double threshold, double gradualThreshold, int gradualFrames, int minSceneFrames)
+internal sealed class ContentCutDetector(int pixelCount, double threshold, double gradualThreshold, int gradualFrames, int minSceneFrames) : IFrameCutDetector
 {
     public const double MinimumRise = 2.0;
 
@@ -28,18 +28,29 @@ internal sealed class ContentCutDetector(int pixelCount, double threshold, doubl
     private int _runEnd;
     private double _runPeak;
 
-    /// <summary>Feeds analysed frame <paramref name="index"/> (consecutive from 0); returns the cuts it completes.</summary>
-    public IEnumerable<FrameCut> Add(int index, byte[] rgb)
+    /// <summary>The frame fed last, as HSV (valid until the next <see cref="Add"/>).</summary>
+    public HsvFrame Current { get; private set; } = null!;
+
+    /// <summary>The frame before <see cref="Current"/>; null before the second frame.</summary>
+    public HsvFrame? Previous { get; private set; }
+
+    /// <summary>Content score between <see cref="Previous"/> and <see cref="Current"/> (0 for the first frame).</summary>
+    public double LastScore { get; private set; }
+
+    /// <summary>Feeds analysed frame <paramref name="index"/> (consecutive from 0, planar gbrp); appends the cuts it completes.</summary>
+    public void Add(int index, ReadOnlySpan<byte> gbrp, List<FrameCut> cuts)
     {
         var current = _ring[index % _ring.Length];
-        current.Fill(rgb);
-        var cuts = new List<FrameCut>(1);
-        if (index == 0)
+        current.Fill(gbrp);
+        Current = current;
+        Previous = index == 0 ? null : _ring[(index - 1) % _ring.Length];
+        LastScore = 0;
+        if (Previous is null)
         {
-            return cuts;
+            return;
         }
 
-        var score = ContentScore.Between(_ring[(index - 1) % _ring.Length], current);
+        var score = LastScore = ContentScore.Between(Previous, current);
         if (score >= threshold && index - _lastCut >= minSceneFrames)
         {
             cuts.Add(new FrameCut(index, score, "hard"));
@@ -70,21 +81,17 @@ internal sealed class ContentCutDetector(int pixelCount, double threshold, doubl
             TrackPending(longScore, cuts);
             _longScores[index % gradualFrames] = longScore;
         }
-
-        return cuts;
     }
 
     /// <summary>End of stream: a transition still open is closed as it stands.</summary>
-    public IEnumerable<FrameCut> Complete()
+    public void Complete(List<FrameCut> cuts)
     {
-        var cuts = new List<FrameCut>(1);
         if (_runStart >= 0)
         {
             CloseRun(cuts);
         }
 
         Decide(cuts);
-        return cuts;
     }
 
     private void CloseRun(List<FrameCut> cuts)

@@ -10,29 +10,10 @@ internal sealed class HsvFrame(int pixelCount)
     public byte[] S { get; } = new byte[pixelCount];
     public byte[] V { get; } = new byte[pixelCount];
 
-    public void Fill(byte[] rgb)
+    /// <summary>Converts one planar frame in ffmpeg's gbrp layout (G plane, B plane, R plane).</summary>
+    public void Fill(ReadOnlySpan<byte> gbrp)
     {
-        for (int i = 0, p = 0; i < H.Length; i++, p += 3)
-        {
-            int r = rgb[p], g = rgb[p + 1], b = rgb[p + 2];
-            var max = Math.Max(r, Math.Max(g, b));
-            var min = Math.Min(r, Math.Min(g, b));
-            var delta = max - min;
-            V[i] = (byte)max;
-            S[i] = max == 0 ? (byte)0 : (byte)(255 * delta / max);
-            if (delta == 0)
-            {
-                H[i] = 0;
-                continue;
-            }
-
-            int hue60 = max == r ? 60 * (g - b) / delta : max == g ? 120 + 60 * (b - r) / delta : 240 + 60 * (r - g) / delta;
-            if (hue60 < 0)
-            {
-                hue60 += 360;
-            }
-
-            H[i] = (byte)(hue60 / 2 % 180);
-        }
+        var n = H.Length;
+        HsvConversion.Convert(gbrp.Slice(2 * n, n), gbrp[..n], gbrp.Slice(n, n), H, S, V);
     }
 }

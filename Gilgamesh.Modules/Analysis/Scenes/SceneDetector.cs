@@ -4,9 +4,11 @@ using Gilgamesh.Modules.Kernel.Media;
 namespace Gilgamesh.Modules.Analysis.Scenes;
 
 /// <summary>
-/// The scene engine: streams downscaled frames from the kernel decoder through the content (or slides)
-/// detector, then turns cuts into scenes and, on request, writes a keyframe per scene. Cancelling the
-/// token kills the decoder's ffmpeg.
+/// The scene engine: streams downscaled frames from the kernel decoder through the content, slides or
+/// mixed detector, then turns cuts into scenes and, on request, writes a keyframe per scene. A long file is
+/// split into one part per processor (see <see cref="AnalysisSegment"/>), each decoded by a single-threaded
+/// ffmpeg and analysed on its own thread: the same frames for less CPU than one frame-threaded decoder.
+/// Cancelling the token kills every decoder's ffmpeg.
 /// </summary>
 internal sealed class SceneDetector(FrameDecoder decoder, MediaProbe probe, KeyframeWriter keyframes)
 {
@@ -20,48 +22,62 @@ internal sealed class SceneDetector(FrameDecoder decoder, MediaProbe probe, Keyf
         var fps = options.Fps ?? (slides ? Math.Min(5, sourceFps) : sourceFps);
         var displayedWidth = Math.Abs(video.Rotation) % 180 == 90 ? video.Height : video.Width;
         var width = Math.Max(16, Math.Min(options.EffectiveWidth, displayedWidth ?? options.EffectiveWidth) / 2 * 2);
-        var request = new FrameRequest(fps, width, null, slides ? FramePixelFormat.Gray8 : FramePixelFormat.Rgb24);
-        var minSceneFrames = Math.Max(1, (int)Math.Ceiling(options.EffectiveMinSceneSeconds * fps));
-        var expectedFrames = Math.Max(1, info.DurationSeconds * fps);
-
-        var cuts = new List<FrameCut>();
-        Func<int, byte[], IEnumerable<FrameCut>>? add = null;
-        Func<IEnumerable<FrameCut>> complete = () => [];
-        int frames = 0, height = 0;
-        await foreach (var frame in decoder.DecodeAsync(path, request, cancellationToken).ConfigureAwait(false))
+        // Analysis frames: fast decoding, and one reused buffer (every detector copies what it keeps).
+        var request = new FrameRequest(fps, width, null, slides ? FramePixelFormat.Gray8 : FramePixelFormat.Gbrp)
         {
-            if (add is null)
-            {
-                height = frame.Height;
-                var pixels = frame.Width * frame.Height;
-                if (slides)
-                {
-                    add = new SlideChangeDetector(pixels, options.EffectiveThreshold, options.PixelDelta, minSceneFrames).Add;
-                }
-                else
-                {
-                    var gradualFrames = Math.Max(2, (int)Math.Round(options.GradualWindowSeconds * fps));
-                    var content = new ContentCutDetector(pixels, options.EffectiveThreshold, options.GradualThreshold, gradualFrames, minSceneFrames);
-                    add = content.Add;
-                    complete = content.Complete;
-                }
-            }
+            Fidelity = FrameFidelity.Fast,
+            ReuseBuffer = true,
+        };
+        var minSceneFrames = Math.Max(1, (int)Math.Ceiling(options.EffectiveMinSceneSeconds * fps));
+        var expectedFrames = (int)Math.Min(int.MaxValue / 2, Math.Max(1, info.DurationSeconds * fps));
+        var segments = AnalysisSegment.Plan(expectedFrames, fps, MarginFrames(options, fps), options.Decoders ?? Environment.ProcessorCount, options.MinimumSegmentSeconds);
+        var threads = segments.Count > 1 ? Math.Max(1, (options.Decoders ?? Environment.ProcessorCount) / segments.Count) : (int?)null;
 
-            cuts.AddRange(add(frame.Index, frame.Pixels));
-            frames++;
-            if (progress is not null && frames % 25 == 0)
+        var detection = new SegmentedDetection(decoder, path, info, expectedFrames, progress);
+        var (cuts, frames, height) = await detection.RunAsync(
+            segments,
+            segment => request with
             {
-                progress.Report(Math.Min(0.99, frames / expectedFrames));
-            }
-        }
+                // A quarter of a source frame early: a seek rounded to microseconds cannot skip the first frame,
+                // which still lands in the fps filter's first slot (half a frame is a tie ffmpeg rounds up: a duplicate).
+                StartSeconds = segment.DecodeFrom == 0 ? null : Math.Max(0, segment.DecodeFrom / fps - 0.25 / sourceFps),
+                FrameLimit = segment.DecodeCount,
+                DecoderThreads = threads,
+            },
+            pixels => CreateDetector(options, pixels, fps, minSceneFrames),
+            cancellationToken).ConfigureAwait(false);
 
-        cuts.AddRange(complete());
-        cuts.Sort((a, b) => a.Frame.CompareTo(b.Frame));
         var duration = Math.Round(Math.Max(frames / fps, 0), 3);
         var sceneCuts = cuts.Select(c => new SceneCut(Math.Round(c.Frame / fps, 3), (int)Math.Round(c.Frame / fps * sourceFps), Math.Round(c.Score, 2), c.Kind)).ToList();
         var scenes = await BuildScenesAsync(path, sceneCuts, duration, sourceFps, options.KeyframesDirectory, cancellationToken).ConfigureAwait(false);
         progress?.Report(1);
-        return new SceneResult(slides ? "slides" : "content", Math.Round(sourceFps, 3), Math.Round(fps, 3), width, height, frames, duration, sceneCuts, scenes);
+        return new SceneResult(options.Mode.ToString().ToLowerInvariant(), Math.Round(sourceFps, 3), Math.Round(fps, 3), width, height, frames, duration, sceneCuts, scenes);
+    }
+
+    /// <summary>
+    /// Frames a part decodes beyond its own range on each side: every decision looks back and waits at most
+    /// two gradual windows, a minimum scene and a slide still window (one second spare).
+    /// </summary>
+    private static int MarginFrames(SceneOptions options, double fps) =>
+        (int)Math.Ceiling((2 * options.GradualWindowSeconds + options.EffectiveMinSceneSeconds + SceneOptions.SlideStillSeconds + 1) * fps);
+
+    private static IFrameCutDetector CreateDetector(SceneOptions options, int pixels, double fps, int minSceneFrames)
+    {
+        if (options.Mode == SceneMode.Slides)
+        {
+            return new SlideChangeDetector(pixels, options.EffectiveThreshold, options.PixelDelta, minSceneFrames);
+        }
+
+        var gradualFrames = Math.Max(2, (int)Math.Round(options.GradualWindowSeconds * fps));
+        var content = new ContentCutDetector(pixels, options.EffectiveThreshold, options.GradualThreshold, gradualFrames, minSceneFrames);
+        if (options.Mode == SceneMode.Content)
+        {
+            return content;
+        }
+
+        var stillFrames = Math.Max(1, (int)Math.Round(SceneOptions.SlideStillSeconds * fps));
+        var slides = new SlideStepDetector(pixels, options.SlideThreshold, options.EffectiveThreshold, options.PixelDelta, stillFrames);
+        return new MixedCutDetector(content, slides, minSceneFrames);
     }
 
     private async Task<List<SceneSpan>> BuildScenesAsync(string path, List<SceneCut> cuts, double duration, double sourceFps, string? keyframeDirectory, CancellationToken cancellationToken)

@@ -7,4 +7,10 @@ internal enum SceneMode
 
     /// <summary>Screen recordings: count of changed gray pixels at near-native size, so one changed text line is a cut.</summary>
     Slides,
+
+    /// <summary>
+    /// Edited video that may also contain slides: content mode's cuts plus slide changes (a step between
+    /// two still stretches) found on the same small frames, in one decode.
+    /// </summary>
+    Mixed,
 }

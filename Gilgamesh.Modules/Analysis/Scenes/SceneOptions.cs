@@ -8,7 +8,10 @@ namespace Gilgamesh.Modules.Analysis.Scenes;
 /// on a 0–255 HSV delta) on 160 px wide frames (content scores barely change with size, decoding cost
 /// does); gradual transitions are looked for by comparing frames one <see cref="GradualWindowSeconds"/>
 /// apart. Slides defaults: 5 fps gray frames up to 1280 px wide, a cut when at least 0.03% of pixels change
-/// by more than 32 levels (one 24 px text line on 720p changes about 0.15%).
+/// by more than 32 levels (one 24 px text line on 720p changes about 0.15%). Mixed mode uses the content
+/// defaults and <see cref="SlideThreshold"/>: % of the 160 px frame's pixels whose value moved by more
+/// than <see cref="PixelDelta"/> (one changed 28 px line of a 720p slide: about 0.5%). <see cref="Decoders"/>:
+/// how many parts of a long file are decoded at once (default one per processor; 1 keeps one ffmpeg).
 /// </summary>
 internal sealed record SceneOptions(
     SceneMode Mode = SceneMode.Content,
@@ -19,8 +22,19 @@ internal sealed record SceneOptions(
     int? Width = null,
     double? Fps = null,
     int PixelDelta = 32,
-    string? KeyframesDirectory = null)
+    string? KeyframesDirectory = null,
+    double SlideThreshold = 0.1,
+    int? Decoders = null)
 {
+    /// <summary>
+    /// Mixed mode: a slide change needs this long without another step on either side. A ticking clock
+    /// or counter steps once a second; a presenter leaves a slide up for longer.
+    /// </summary>
+    public const double SlideStillSeconds = 1.0;
+
+    /// <summary>The shortest part decoded by its own ffmpeg (see <see cref="AnalysisSegment"/>); lower only to test splitting on short files.</summary>
+    public double MinimumSegmentSeconds { get; init; } = AnalysisSegment.MinimumSeconds;
+
     public double EffectiveThreshold => Threshold ?? (Mode == SceneMode.Slides ? 0.03 : 27);
 
     public double EffectiveMinSceneSeconds => MinSceneSeconds ?? (Mode == SceneMode.Slides ? 1.0 : 0.6);
@@ -34,7 +48,8 @@ internal sealed record SceneOptions(
             {
                 "content" => SceneMode.Content,
                 "slides" => SceneMode.Slides,
-                _ => throw new GilgameshException(ErrorCodes.InvalidRequest, $"--mode is content or slides, got '{m}'", 400),
+                "mixed" => SceneMode.Mixed,
+                _ => throw new GilgameshException(ErrorCodes.InvalidRequest, $"--mode is content, slides or mixed, got '{m}'", 400),
             }
             : SceneMode.Content;
         var defaults = new SceneOptions();
@@ -47,7 +62,9 @@ internal sealed record SceneOptions(
             (int?)Optional(o, "width"),
             Optional(o, "fps"),
             (int?)Optional(o, "pixel-delta") ?? defaults.PixelDelta,
-            o.TryGetValue("keyframes", out var k) ? Path.GetFullPath(k) : null);
+            o.TryGetValue("keyframes", out var k) ? Path.GetFullPath(k) : null,
+            Optional(o, "slide-threshold") ?? defaults.SlideThreshold,
+            Optional(o, "decoders") is { } d ? Math.Max(1, (int)d) : null);
     }
 
     private static double? Optional(IReadOnlyDictionary<string, string> o, string name) =>

@@ -53,23 +53,53 @@ internal static class DecoderArguments
             .Arguments;
     }
 
-    /// <summary>Stream <paramref name="streamIndex"/> resampled to <paramref name="fps"/> and scaled to exactly <paramref name="width"/>x<paramref name="height"/>.</summary>
-    public static string Frames(string input, int streamIndex, double fps, int width, int height, FramePixelFormat pixelFormat)
+    /// <summary>
+    /// Stream <paramref name="streamIndex"/> resampled to the request's fps and scaled to exactly
+    /// <paramref name="width"/>x<paramref name="height"/>. Input options (before <c>-i</c>): the decoder's
+    /// threads, <see cref="FrameFidelity.Fast"/>'s skipped loop filter, the start seek. Output: the
+    /// filter (fast_bilinear scaling when fast), the frame limit, the pixel format.
+    /// </summary>
+    public static string Frames(string input, int streamIndex, int width, int height, FrameRequest request)
     {
-        var pixFmt = pixelFormat switch
+        var pixFmt = request.PixelFormat switch
         {
             FramePixelFormat.Rgb24 => "rgb24",
             FramePixelFormat.Gray8 => "gray",
-            _ => throw new ArgumentOutOfRangeException(nameof(pixelFormat), pixelFormat, null),
+            FramePixelFormat.Gbrp => "gbrp",
+            _ => throw new ArgumentOutOfRangeException(nameof(request), request.PixelFormat, null),
         };
-        var filter = string.Create(CultureInfo.InvariantCulture, $"fps={fps},scale={width}:{height}");
+        var fast = request.Fidelity == FrameFidelity.Fast;
+        var scaler = fast ? ":flags=fast_bilinear" : "";
+        var filter = string.Create(CultureInfo.InvariantCulture, $"fps={request.Fps},scale={width}:{height}{scaler}");
         return FFMpegArguments
-            .FromFileInput(QuotedPath.Require(input, nameof(input)), verifyExists: false)
-            .OutputToUrl("pipe:1", o => o
-                .WithCustomArgument(string.Create(CultureInfo.InvariantCulture, $"-map 0:{streamIndex}"))
-                .WithCustomArgument($"-vf \"{filter}\"")
-                .WithCustomArgument($"-pix_fmt {pixFmt}")
-                .ForceFormat("rawvideo"))
+            .FromFileInput(QuotedPath.Require(input, nameof(input)), verifyExists: false, i =>
+            {
+                if (request.DecoderThreads is { } threads)
+                {
+                    i.WithCustomArgument(string.Create(CultureInfo.InvariantCulture, $"-threads {threads}"));
+                }
+
+                if (fast)
+                {
+                    i.WithCustomArgument("-skip_loop_filter all");
+                }
+
+                if (request.StartSeconds is { } start)
+                {
+                    i.WithCustomArgument(string.Create(CultureInfo.InvariantCulture, $"-ss {start:0.######}"));
+                }
+            })
+            .OutputToUrl("pipe:1", o =>
+            {
+                o.WithCustomArgument(string.Create(CultureInfo.InvariantCulture, $"-map 0:{streamIndex}"))
+                    .WithCustomArgument($"-vf \"{filter}\"");
+                if (request.FrameLimit is { } limit)
+                {
+                    o.WithCustomArgument(string.Create(CultureInfo.InvariantCulture, $"-frames:v {limit}"));
+                }
+
+                o.WithCustomArgument($"-pix_fmt {pixFmt}").ForceFormat("rawvideo");
+            })
             .Arguments;
     }
 }

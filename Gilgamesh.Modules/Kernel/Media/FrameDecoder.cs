@@ -12,8 +12,26 @@ internal sealed class FrameDecoder(MediaToolLocator locator, MediaProbe probe)
 {
     public async IAsyncEnumerable<VideoFrame> DecodeAsync(string path, FrameRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        await using var reader = await OpenAsync(path, request, cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync().ConfigureAwait(false) is { } frame)
+        {
+            yield return frame;
+        }
+
+        await reader.CompleteAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Probes <paramref name="path"/> and starts its decoder; the caller reads (see <see cref="FrameReader"/>) and disposes.</summary>
+    public async Task<FrameReader> OpenAsync(string path, FrameRequest request, CancellationToken cancellationToken = default)
+    {
         request.Validate();
-        var info = await probe.ProbeAsync(path, cancellationToken).ConfigureAwait(false);
+        return Open(path, await probe.ProbeAsync(path, cancellationToken).ConfigureAwait(false), request, cancellationToken);
+    }
+
+    /// <summary>Starts the decoder of <paramref name="path"/> with a probe the caller already has (several decoders of one file need one probe).</summary>
+    public FrameReader Open(string path, MediaInfo info, FrameRequest request, CancellationToken cancellationToken = default)
+    {
+        request.Validate();
         var video = info.PrimaryVideo
             ?? throw new GilgameshException(ErrorCodes.MediaUnreadable, $"no video stream in {Path.GetFileName(path)}", 422);
         if (video.Width is not > 0 || video.Height is not > 0)
@@ -27,27 +45,8 @@ internal sealed class FrameDecoder(MediaToolLocator locator, MediaProbe probe)
             ? request.ResolveSize(video.Height.Value, video.Width.Value)
             : request.ResolveSize(video.Width.Value, video.Height.Value);
 
-        var arguments = DecoderArguments.Frames(path, video.Index, request.Fps, width, height, request.PixelFormat);
-        await using var process = FfmpegProcess.Start(locator.FfmpegPath, $"{DecoderArguments.Global} {arguments}");
-        using var killOnCancel = cancellationToken.Register(process.Kill);
-        var frameBytes = width * height * request.BytesPerPixel;
-        for (var index = 0; ; index++)
-        {
-            var pixels = new byte[frameBytes];
-            var read = await process.StandardOutput.ReadAtLeastAsync(pixels, frameBytes, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
-            if (read < frameBytes)
-            {
-                break; // end of stream (a partial frame only happens when ffmpeg died; the exit code says so)
-            }
-
-            yield return new VideoFrame(index, index / request.Fps, width, height, pixels);
-        }
-
-        var exitCode = await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        cancellationToken.ThrowIfCancellationRequested();
-        if (exitCode != 0)
-        {
-            throw new FfmpegException(process.CommandLine, exitCode, process.StderrTail.ToString());
-        }
+        var arguments = DecoderArguments.Frames(path, video.Index, width, height, request);
+        var process = FfmpegProcess.Start(locator.FfmpegPath, $"{DecoderArguments.Global} {arguments}");
+        return new FrameReader(process, request, width, height, cancellationToken);
     }
 }

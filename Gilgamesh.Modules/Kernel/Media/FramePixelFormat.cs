@@ -8,4 +8,10 @@ internal enum FramePixelFormat
 
     /// <summary>1 byte per pixel (luma), rows top to bottom, no padding.</summary>
     Gray8,
+
+    /// <summary>
+    /// Planar RGB in ffmpeg's <c>gbrp</c> order: the whole G plane, then B, then R, each one byte per pixel,
+    /// rows top to bottom. Planes let per-pixel math run on contiguous vectors.
+    /// </summary>
+    Gbrp,
 }

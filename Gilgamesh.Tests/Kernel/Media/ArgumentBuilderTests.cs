@@ -140,8 +140,26 @@ public class ArgumentBuilderTests
     [Test]
     public void FrameDecode_ResamplesScalesAndWritesRawFramesOnStdout()
     {
-        Assert.That(DecoderArguments.Frames("/in/a.mp4", 0, 2.5, 320, 180, FramePixelFormat.Gray8),
+        Assert.That(DecoderArguments.Frames("/in/a.mp4", 0, 320, 180, new FrameRequest(2.5, PixelFormat: FramePixelFormat.Gray8)),
             Is.EqualTo("-i \"/in/a.mp4\" -map 0:0 -vf \"fps=2.5,scale=320:180\" -pix_fmt gray -f rawvideo \"pipe:1\""));
+    }
+
+    [Test]
+    public void FrameDecode_WhenFast_SkipsTheLoopFilterBeforeTheInputAndScalesFastBilinear()
+    {
+        var request = new FrameRequest(25, PixelFormat: FramePixelFormat.Gbrp) { Fidelity = FrameFidelity.Fast };
+
+        Assert.That(DecoderArguments.Frames("/in/a b.mp4", 1, 160, 90, request),
+            Is.EqualTo("-skip_loop_filter all -i \"/in/a b.mp4\" -map 0:1 -vf \"fps=25,scale=160:90:flags=fast_bilinear\" -pix_fmt gbrp -f rawvideo \"pipe:1\""));
+    }
+
+    [Test]
+    public void FrameDecode_WhenASegment_SeeksTheInputWithOneThreadAndLimitsTheFrames()
+    {
+        var request = new FrameRequest(25, PixelFormat: FramePixelFormat.Gbrp) { Fidelity = FrameFidelity.Fast, StartSeconds = 284.98, FrameLimit = 7615, DecoderThreads = 1 };
+
+        Assert.That(DecoderArguments.Frames("/in/a.mp4", 0, 160, 90, request),
+            Is.EqualTo("-threads 1 -skip_loop_filter all -ss 284.98 -i \"/in/a.mp4\" -map 0:0 -vf \"fps=25,scale=160:90:flags=fast_bilinear\" -frames:v 7615 -pix_fmt gbrp -f rawvideo \"pipe:1\""));
     }
 
     [Test]
@@ -156,7 +174,7 @@ public class ArgumentBuilderTests
                 Does.StartWith("-ss 1.500 -i \"/a.mp4\" -t 0.250 "));
             Assert.That(GeneratedClipArguments.Build("/c.mp4", new GeneratedClipSpec(MediaTime.FromSeconds(1), ToneHz: 440.5)),
                 Does.Contain("sine=frequency=440.5:sample_rate=48000:duration=1.000"));
-            Assert.That(DecoderArguments.Frames("/a.mp4", 0, 12.5, 2, 2, FramePixelFormat.Rgb24), Does.Contain("fps=12.5,"));
+            Assert.That(DecoderArguments.Frames("/a.mp4", 0, 2, 2, new FrameRequest(12.5) { StartSeconds = 1.5 }), Does.Contain("fps=12.5,").And.Contain("-ss 1.5 "));
         }
         finally
         {

@@ -26,6 +26,46 @@ public class FrameDecoderTests
     }
 
     [Test]
+    public async Task Open_WhenReadBlockingWithReusedBuffer_YieldsEveryPlanarFrameInOneArray()
+    {
+        var request = new FrameRequest(MediaGenerator.FrameRate, 160, null, FramePixelFormat.Gbrp) { Fidelity = FrameFidelity.Fast, ReuseBuffer = true };
+        var arrays = new HashSet<byte[]>(ReferenceEqualityComparer.Instance);
+        var frames = 0;
+
+        await using (var reader = await MediaTools.FrameDecoder.OpenAsync(await MediaGenerator.VideoWithToneAsync(), request))
+        {
+            while (reader.Read() is { } frame)
+            {
+                Assert.That((frame.Index, frame.Width, frame.Height, frame.Pixels.Length), Is.EqualTo((frames, 160, 90, 160 * 90 * 3)));
+                arrays.Add(frame.Pixels);
+                frames++;
+            }
+
+            await reader.CompleteAsync();
+        }
+
+        Assert.That(frames, Is.EqualTo(MediaGenerator.FrameRate * MediaGenerator.Seconds).Within(1));
+        Assert.That(arrays, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Decode_WhenStartingMidStreamWithALimit_YieldsExactlyThoseFramesOfAWholeDecode()
+    {
+        // Seeking a quarter frame early: the first frame is frame 37 (between keyframes), whatever the rounding.
+        var path = await MediaGenerator.VideoWithToneAsync();
+        var whole = await DecodeAsync(path, new FrameRequest(MediaGenerator.FrameRate, 160));
+        var part = await DecodeAsync(path, new FrameRequest(MediaGenerator.FrameRate, 160)
+        {
+            StartSeconds = (37 - 0.25) / MediaGenerator.FrameRate,
+            FrameLimit = 20,
+            DecoderThreads = 1,
+        });
+
+        Assert.That(part, Has.Count.EqualTo(20));
+        Assert.That(part.Select(f => f.Pixels), Is.EqualTo(whole.Skip(37).Take(20).Select(f => f.Pixels)));
+    }
+
+    [Test]
     public void ResolveSize_WhenOnlyHeightGiven_RoundsWidthToEven()
     {
         Assert.That(new FrameRequest(1, Height: 100).ResolveSize(640, 360), Is.EqualTo((178, 100)));

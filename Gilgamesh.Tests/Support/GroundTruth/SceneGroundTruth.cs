@@ -32,6 +32,13 @@ public static class SceneGroundTruth
     public static Task<SceneTruthFile> HardCutsAsync() => GenerateAsync("scenes-hard.mp4", 640, 360,
         DistinctSources.Select(s => new Shot(s, 2)).ToList());
 
+    /// <summary>
+    /// The same six shots encoded the way real files are (x264 veryfast: in-loop deblocking and B-frames, where
+    /// the ultrafast files have neither), so decoding that skips the loop filter is tested where it acts.
+    /// </summary>
+    public static Task<SceneTruthFile> HardCutsDeblockedAsync() => GenerateAsync("scenes-hard-deblocked.mp4", 640, 360,
+        DistinctSources.Select(s => new Shot(s, 2)).ToList(), preset: "veryfast");
+
     /// <summary>Two dissolves and a fade through black, each 1 s, between 4 s shots (middles at 3.5, 6.5, 9.5 s).</summary>
     public static Task<SceneTruthFile> GradualAsync() => GenerateAsync("scenes-gradual.mp4", 640, 360,
     [
@@ -49,8 +56,19 @@ public static class SceneGroundTruth
     public static Task<SceneTruthFile> PanAsync() => GenerateAsync("scenes-pan.mp4", 640, 360,
         [new Shot("testsrc=s=1280x360:r=25,crop=640:360:x='t*40':y=0", 10)]);
 
-    /// <summary>A mixed edit of <paramref name="seconds"/> for the bench: hard cuts, dissolves and fades through black in turn.</summary>
-    public static Task<SceneTruthFile> MixedAsync(double seconds, int width, int height, string? folder = null)
+    /// <summary>Every this many shots of a mixed edit with slides, one is a slide shot.</summary>
+    public const int SlideShotEvery = 7;
+
+    /// <summary>A slide shot of a mixed edit: this long, one line changing at these seconds into it.</summary>
+    public const double SlideShotSeconds = 13;
+    public static readonly double[] SlideShotChanges = [3, 6.4, 10];
+
+    /// <summary>
+    /// A mixed edit of <paramref name="seconds"/> for the bench: hard cuts, dissolves and fades through black in
+    /// turn; <paramref name="withSlides"/> makes every <see cref="SlideShotEvery"/>th shot a text slide (entered
+    /// by a hard cut) whose one line changes three times.
+    /// </summary>
+    public static Task<SceneTruthFile> MixedAsync(double seconds, int width, int height, string? folder = null, bool withSlides = false)
     {
         var shots = new List<Shot>();
         var transitions = new[] { "cut", "cut", "fade", "cut", "fadeblack" };
@@ -58,11 +76,13 @@ public static class SceneGroundTruth
         for (double total = 0; total < seconds; )
         {
             var i = shots.Count;
-            var shot = new Shot(DistinctSources[i % DistinctSources.Length], lengths[i % lengths.Length], i == 0 ? "cut" : transitions[i % transitions.Length]);
+            var shot = withSlides && i % SlideShotEvery == SlideShotEvery - 1
+                ? SlideGroundTruth.EditShot(width, height, SlideShotSeconds, SlideShotChanges, i / SlideShotEvery)
+                : new Shot(DistinctSources[i % DistinctSources.Length], lengths[i % lengths.Length], i == 0 ? "cut" : transitions[i % transitions.Length]);
             total += shot.Seconds - (shot.Transition == "cut" ? 0 : TransitionSeconds);
             shots.Add(shot);
         }
-        var name = FormattableString.Invariant($"scenes-mixed-{seconds:0}s-{height}p.mp4");
+        var name = FormattableString.Invariant($"scenes-mixed-{seconds:0}s-{height}p{(withSlides ? "-slides" : "")}.mp4");
         return Generated.GetOrAdd(name, n => new Lazy<Task<SceneTruthFile>>(() => GenerateInPartsAsync(Path.Combine(folder ?? MediaGenerator.Folder, n), width, height, shots))).Value;
     }
 
@@ -100,16 +120,16 @@ public static class SceneGroundTruth
         return new SceneTruthFile(path, Fps, offset, truth);
     }
 
-    public static Task<SceneTruthFile> GenerateAsync(string name, int width, int height, IReadOnlyList<Shot> shots, string? folder = null) =>
+    public static Task<SceneTruthFile> GenerateAsync(string name, int width, int height, IReadOnlyList<Shot> shots, string? folder = null, string preset = "ultrafast") =>
         Generated.GetOrAdd(name, n => new Lazy<Task<SceneTruthFile>>(async () =>
         {
             var path = Path.Combine(folder ?? MediaGenerator.Folder, n);
-            var (arguments, truth, duration) = Build(path, width, height, shots);
+            var (arguments, truth, duration) = Build(path, width, height, shots, preset);
             await MediaTools.Runner.RunAsync(arguments);
             return new SceneTruthFile(path, Fps, duration, truth);
         })).Value;
 
-    private static (string Arguments, List<TruthCut> Truth, double Duration) Build(string path, int width, int height, IReadOnlyList<Shot> shots)
+    private static (string Arguments, List<TruthCut> Truth, double Duration) Build(string path, int width, int height, IReadOnlyList<Shot> shots, string preset = "ultrafast")
     {
         var size = FormattableString.Invariant($"{width}x{height}");
         var inputs = new StringBuilder();
@@ -121,6 +141,9 @@ public static class SceneGroundTruth
             var shot = shots[i];
             inputs.Append(CultureInfo.InvariantCulture, $"-f lavfi -t {shot.Seconds:0.###} -i \"{shot.Source.Replace("{s}", size)}\" ");
             graph.Append(CultureInfo.InvariantCulture, $"[{i}:v]scale={width}:{height},fps={Fps},setsar=1,format=yuv420p,settb=AVTB[s{i}];");
+            // A shot's own time starts where it becomes visible: at the cut, or where its xfade begins.
+            var start = i == 0 || shot.Transition == "cut" ? length : length - TransitionSeconds;
+            truth.AddRange((shot.SlideChanges ?? []).Select(t => new TruthCut(start + t, (int)Math.Round((start + t) * Fps), "slide")));
             if (i == 0)
             {
                 length = shot.Seconds;
@@ -144,8 +167,9 @@ public static class SceneGroundTruth
                 length = offset + shot.Seconds + 1.0 / Fps;
             }
         }
+        truth.Sort((a, b) => a.Time.CompareTo(b.Time));
         var last = shots.Count == 1 ? "s0" : $"c{shots.Count - 1}";
-        var arguments = $"-y {inputs}-filter_complex \"{graph.ToString().TrimEnd(';')}\" -map \"[{last}]\" -c:v libx264 -preset ultrafast -crf 20 -pix_fmt yuv420p \"{path}\"";
+        var arguments = $"-y {inputs}-filter_complex \"{graph.ToString().TrimEnd(';')}\" -map \"[{last}]\" -c:v libx264 -preset {preset} -crf 20 -pix_fmt yuv420p \"{path}\"";
         return (arguments, truth, length);
     }
 }
