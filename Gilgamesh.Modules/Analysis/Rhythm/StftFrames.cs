@@ -35,10 +35,10 @@ internal sealed class StftFrames
         {
             if ((t & 255) == 0) ct.ThrowIfCancellationRequested();
             var second = t + 1 < frames;
-            Load(samples, t * hop - fftSize / 2, window, re);
-            if (second) Load(samples, (t + 1) * hop - fftSize / 2, window, im);
+            Load(samples, t * hop - fftSize / 2, window, fft.BitReversed, re);
+            if (second) Load(samples, (t + 1) * hop - fftSize / 2, window, fft.BitReversed, im);
             else Array.Clear(im);
-            fft.Forward(re, im);
+            fft.ForwardFromBitReversed(re, im);
             var a = power.AsSpan(t * bins, bins);
             var b = second ? power.AsSpan((t + 1) * bins, bins) : Span<float>.Empty;
             for (var k = 0; k < bins; k++)
@@ -59,12 +59,13 @@ internal sealed class StftFrames
         return new StftFrames(power, frames, bins);
     }
 
-    private static void Load(ReadOnlySpan<float> samples, int start, double[] window, double[] target)
+    /// <summary>Windowed samples from <paramref name="start"/>, written in the FFT's bit-reversed input order.</summary>
+    private static void Load(ReadOnlySpan<float> samples, int start, double[] window, ReadOnlySpan<int> order, double[] target)
     {
         for (var i = 0; i < target.Length; i++)
         {
             var s = start + i;
-            target[i] = s >= 0 && s < samples.Length ? samples[s] * window[i] : 0;
+            target[order[i]] = s >= 0 && s < samples.Length ? samples[s] * window[i] : 0;
         }
     }
 }
