@@ -6,7 +6,8 @@ namespace Gilgamesh.Modules.Analysis.Rhythm;
 /// <summary>
 /// In-place iterative radix-2 complex FFT of one power-of-two size. The BCL has none; the bit-reversal table
 /// and each stage's twiddles are computed once per size so a whole song's frames reuse them. The first two
-/// stages run as one radix-4 pass (their twiddles are 1 and −i: no multiplications); every later stage has
+/// stages run as one radix-4 pass (their twiddles are 1 and −i: no multiplications), which out of place also
+/// does the bit-reversal permutation as it reads; every later stage has
 /// its twiddles in one contiguous table, so its butterflies run <see cref="Vector{T}"/> lanes at a time.
 /// The STFTs of a song were most of the rhythm analysis's CPU time with scalar butterflies and strided
 /// twiddle reads.
@@ -46,12 +47,6 @@ internal sealed class Fft
 
     public int Size { get; }
 
-    /// <summary>
-    /// Where input sample n goes before <see cref="ForwardFromBitReversed"/>: callers that fill the buffers
-    /// anyway (the STFT windows each frame) write straight to these positions and save a permutation pass.
-    /// </summary>
-    public ReadOnlySpan<int> BitReversed => _bitReverse;
-
     /// <summary>Forward transform (e^{-2πikn/N}, no scaling) of <paramref name="re"/> + i·<paramref name="im"/>, in place.</summary>
     public void Forward(Span<double> re, Span<double> im)
     {
@@ -65,19 +60,36 @@ internal sealed class Fft
                 (im[i], im[j]) = (im[j], im[i]);
             }
         }
-        ForwardFromBitReversed(re, im);
-    }
-
-    /// <summary>The same transform of an input already stored in bit-reversed order (x[n] at <see cref="BitReversed"/>[n]); output in natural order.</summary>
-    public void ForwardFromBitReversed(Span<double> re, Span<double> im)
-    {
-        if (re.Length != Size || im.Length != Size) throw new ArgumentException($"expected {Size} samples");
         var half = 1;
         if (Size >= 4)
         {
-            FirstTwoStages(re, im);
+            FirstTwoStages(re, im, re, im, inPlace: true);
             half = 4;
         }
+        LaterStages(re, im, half);
+    }
+
+    /// <summary>
+    /// The same transform of <paramref name="inRe"/> + i·<paramref name="inIm"/> (natural order, left unchanged)
+    /// into <paramref name="re"/>, <paramref name="im"/>: the first pass reads its inputs through the bit-reversal
+    /// table, so no separate permutation pass is needed.
+    /// </summary>
+    public void Forward(ReadOnlySpan<double> inRe, ReadOnlySpan<double> inIm, Span<double> re, Span<double> im)
+    {
+        if (inRe.Length != Size || inIm.Length != Size || re.Length != Size || im.Length != Size) throw new ArgumentException($"expected {Size} samples");
+        if (Size < 4)
+        {
+            inRe.CopyTo(re);
+            inIm.CopyTo(im);
+            Forward(re, im);
+            return;
+        }
+        FirstTwoStages(inRe, inIm, re, im, inPlace: false);
+        LaterStages(re, im, 4);
+    }
+
+    private void LaterStages(Span<double> re, Span<double> im, int half)
+    {
         for (; half < Size; half <<= 1)
         {
             if (Vector.IsHardwareAccelerated && half >= Vector<double>.Count) VectorStage(re, im, half);
@@ -85,14 +97,26 @@ internal sealed class Fft
         }
     }
 
-    /// <summary>Stages half = 1 and 2 as radix-4 butterflies on each group of four.</summary>
-    private void FirstTwoStages(Span<double> re, Span<double> im)
+    /// <summary>
+    /// Stages half = 1 and 2 as radix-4 butterflies on each group of four. In place the inputs are already in
+    /// bit-reversed order; otherwise group g's inputs are x[r], x[r + N/2], x[r + N/4], x[r + 3N/4] with
+    /// r = bitReverse[g] (g is a multiple of 4, so its two low bits are the high bits of those indices).
+    /// </summary>
+    private void FirstTwoStages(ReadOnlySpan<double> inRe, ReadOnlySpan<double> inIm, Span<double> re, Span<double> im, bool inPlace)
     {
+        int quarter = Size / 4, halfSize = Size / 2;
         for (var g = 0; g < Size; g += 4)
         {
+            int i0, i1, i2, i3;
+            if (inPlace) (i0, i1, i2, i3) = (g, g + 1, g + 2, g + 3);
+            else
+            {
+                var r = _bitReverse[g];
+                (i0, i1, i2, i3) = (r, r + halfSize, r + quarter, r + halfSize + quarter);
+            }
             // half = 1: (x0, x1) and (x2, x3), twiddle 1.
-            double a0r = re[g] + re[g + 1], a0i = im[g] + im[g + 1], a1r = re[g] - re[g + 1], a1i = im[g] - im[g + 1];
-            double a2r = re[g + 2] + re[g + 3], a2i = im[g + 2] + im[g + 3], a3r = re[g + 2] - re[g + 3], a3i = im[g + 2] - im[g + 3];
+            double a0r = inRe[i0] + inRe[i1], a0i = inIm[i0] + inIm[i1], a1r = inRe[i0] - inRe[i1], a1i = inIm[i0] - inIm[i1];
+            double a2r = inRe[i2] + inRe[i3], a2i = inIm[i2] + inIm[i3], a3r = inRe[i2] - inRe[i3], a3i = inIm[i2] - inIm[i3];
             // half = 2: twiddles 1 (a0, a2) and −i (a1, a3): −i·a3 = (a3i, −a3r).
             re[g] = a0r + a2r;
             im[g] = a0i + a2i;
