@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <cstring>
 #include <exception>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -59,9 +60,14 @@ int32_t guarded(F&& body) {
 
 extern "C" {
 
-GF_API int32_t gf_abi_version() { return 1; }
+GF_API int32_t gf_abi_version() { return 2; }
 
 GF_API const char* gf_last_error() { return last_error.c_str(); }
+
+// The kernel set OpenBLAS chose at load ("SkylakeX", "Haswell", … or "Prescott" when it does not know the
+// CPU and falls back to SSE3 code, which makes every sgemm several times slower). The managed loader sets
+// OPENBLAS_CORETYPE before loading this library; this says what came of it.
+GF_API const char* gf_blas_core() { return openblas_get_corename(); }
 
 // Exact inner-product index over n row-major vectors of dimension dim (copied).
 GF_API int32_t gf_flat_create(int32_t dim, const float* vectors, int64_t n, void** out) {
@@ -161,6 +167,73 @@ GF_API int32_t gf_flat_search_one(void* handle, const float* query, int32_t k, f
         for (size_t j = 0; j < part_d.size(); j++)
             if (part_i[j] >= 0 && C::cmp(out_d[0], part_d[j])) faiss::heap_replace_top<C>(k, out_d, out_i, part_d[j], part_i[j]);
         faiss::heap_reorder<C>(k, out_d, out_i);
+    });
+}
+
+// Exact batch search on a flat index: the m best rows for each of nq queries, best first. The same work as
+// IndexFlatIP::search (BLAS sgemm of query blocks against row blocks, FAISS heaps), scheduled differently:
+// each of the shim's threads owns a share of the rows and runs sgemm in its own thread, with OpenBLAS set to
+// one thread for the process. FAISS 1.7.3 instead alternates OpenBLAS's worker pool (sgemm) with an OpenMP
+// team (heaps); on two shared cores the idle pool's spinning competes with the working one, which measured
+// at about half the speed of this loop. Rows are split, not queries, so a batch of a few queries uses every core.
+GF_API int32_t gf_flat_search_batch(void* handle, const float* queries, int64_t nq, int32_t k, float* out_d, int64_t* out_i) {
+    return guarded([&] {
+        auto* h = static_cast<Handle*>(handle);
+        if (!h->flat) throw std::runtime_error("gf_flat_search_batch needs a flat index");
+        static std::once_flag blas_in_caller;
+        std::call_once(blas_in_caller, [] { openblas_set_num_threads(1); });
+        const int64_t n = h->flat->ntotal;
+        const int64_t d = h->dim;
+        const float* xb = h->flat->get_xb();
+        const int hardware = (int)std::max(1u, std::thread::hardware_concurrency());
+        const int threads = (int)std::max<int64_t>(1, std::min<int64_t>(hardware, n / 8192));
+        const size_t per_thread = (size_t)nq * k;
+        std::vector<float> part_d(threads == 1 ? 0 : (size_t)threads * per_thread);
+        std::vector<int64_t> part_i(threads == 1 ? 0 : (size_t)threads * per_thread);
+        using C = faiss::CMin<float, int64_t>;
+        auto scan = [&](int t) {
+            const int64_t begin = n * t / threads, end = n * (t + 1) / threads;
+            float* hd = threads == 1 ? out_d : &part_d[(size_t)t * per_thread];
+            int64_t* hi = threads == 1 ? out_i : &part_i[(size_t)t * per_thread];
+            for (int64_t q = 0; q < nq; q++) faiss::heap_heapify<C>(k, hd + q * k, hi + q * k);
+            // 256 queries x 1024 rows: a 1 MiB score tile; the query block (512 KiB at d = 512) stays in L2
+            // while each row block is read once per query block.
+            constexpr int64_t QueryBlock = 256, RowBlock = 1024;
+            std::vector<float> tile((size_t)QueryBlock * RowBlock);
+            for (int64_t q0 = 0; q0 < nq; q0 += QueryBlock) {
+                const int64_t qn = std::min(QueryBlock, nq - q0);
+                for (int64_t b = begin; b < end; b += RowBlock) {
+                    const int64_t bn = std::min(RowBlock, end - b);
+                    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, (int)qn, (int)bn, (int)d, 1.0f, queries + q0 * d, (int)d,
+                                xb + b * d, (int)d, 0.0f, tile.data(), (int)bn);
+                    for (int64_t q = 0; q < qn; q++) {
+                        float* qd = hd + (q0 + q) * k;
+                        int64_t* qi = hi + (q0 + q) * k;
+                        const float* scores = tile.data() + q * bn;
+                        for (int64_t j = 0; j < bn; j++)
+                            if (C::cmp(qd[0], scores[j])) faiss::heap_replace_top<C>(k, qd, qi, scores[j], b + j);
+                    }
+                }
+            }
+            if (threads == 1)
+                for (int64_t q = 0; q < nq; q++) faiss::heap_reorder<C>(k, hd + q * k, hi + q * k);
+        };
+        std::vector<std::thread> helpers;
+        for (int t = 1; t < threads; t++) helpers.emplace_back(scan, t);
+        scan(0);
+        for (auto& helper : helpers) helper.join();
+        if (threads == 1) return;
+        for (int64_t q = 0; q < nq; q++) {
+            float* qd = out_d + q * k;
+            int64_t* qi = out_i + q * k;
+            faiss::heap_heapify<C>(k, qd, qi);
+            for (int t = 0; t < threads; t++)
+                for (int64_t j = 0; j < k; j++) {
+                    const size_t at = (size_t)t * per_thread + (size_t)q * k + (size_t)j;
+                    if (part_i[at] >= 0 && C::cmp(qd[0], part_d[at])) faiss::heap_replace_top<C>(k, qd, qi, part_d[at], part_i[at]);
+                }
+            faiss::heap_reorder<C>(k, qd, qi);
+        }
     });
 }
 

@@ -2,8 +2,9 @@ namespace Gilgamesh.Modules.Analysis.Vectors;
 
 /// <summary>
 /// Exact inner-product search in FAISS (IndexFlatIP, which copies the vectors). A single query uses the
-/// shim's two-thread scan (FAISS 1.7.3 runs one query on one thread); batches go through
-/// IndexFlatIP::search (BLAS sgemm); filtered searches read only the candidate rows
+/// shim's two-thread scan (FAISS 1.7.3 runs one query on one thread); batches the shim's row-split sgemm
+/// scan over the index's vectors with FAISS heaps (gf_flat_search_batch: IndexFlatIP::search's work without
+/// its two competing thread pools); filtered searches read only the candidate rows
 /// (knn_inner_products_by_idx), so a 10% filter reads 10% of the memory.
 /// </summary>
 internal sealed unsafe class FaissFlatIndex : IVectorSearchEngine
@@ -43,7 +44,7 @@ internal sealed unsafe class FaissFlatIndex : IVectorSearchEngine
                 else if (queryCount == 1)
                     FaissNative.Check(FaissNative.gf_flat_search_one(handle, q, m, d, r), "search");
                 else
-                    FaissNative.Check(FaissNative.gf_search(handle, q, queryCount, m, 0, d, r), "batch search");
+                    FaissNative.Check(FaissNative.gf_flat_search_batch(handle, q, queryCount, m, d, r), "batch search");
             }
         }
         finally

@@ -12,13 +12,17 @@ internal static unsafe partial class FaissNative
     public const string LibraryName = "gilgamesh_faiss";
 
     /// <summary>Bumped in the .cpp whenever a signature changes, so a stale .so is refused instead of crashing.</summary>
-    public const int AbiVersion = 1;
+    public const int AbiVersion = 2;
 
     [LibraryImport(LibraryName)]
     public static partial int gf_abi_version();
 
     [LibraryImport(LibraryName)]
     public static partial nint gf_last_error();
+
+    /// <summary>OpenBLAS's kernel set, e.g. "SkylakeX" (a static string of the library; do not free).</summary>
+    [LibraryImport(LibraryName)]
+    public static partial nint gf_blas_core();
 
     [LibraryImport(LibraryName)]
     public static partial int gf_flat_create(int dim, float* vectors, long n, out nint handle);
@@ -37,6 +41,9 @@ internal static unsafe partial class FaissNative
 
     [LibraryImport(LibraryName)]
     public static partial int gf_flat_search_one(nint handle, float* query, int k, float* distances, long* rows);
+
+    [LibraryImport(LibraryName)]
+    public static partial int gf_flat_search_batch(nint handle, float* queries, long nq, int k, float* distances, long* rows);
 
     [LibraryImport(LibraryName)]
     public static partial int gf_flat_search_rows(nint handle, float* queries, long nq, long* subset, long subsetCount, int k, float* distances, long* rows);

@@ -20,6 +20,9 @@ internal static class FaissNativeLibrary
     private static string? _loadedPath;
     private static FaissLoadResult? _defaultResult;
     private static bool _resolverInstalled;
+    private static string? _blasCore;
+    // OPENBLAS_CORETYPE is read when libopenblas loads, i.e. with the first shim load; later loads reuse it.
+    private static readonly Lazy<string?> BlasCoreNote = new(OpenBlasCoreType.ApplyIfUnset);
 
     /// <summary>Loads from the default locations once per process and remembers the outcome.</summary>
     public static FaissLoadResult LoadDefault()
@@ -49,12 +52,13 @@ internal static class FaissNativeLibrary
         var reasons = new List<string>();
         foreach (var path in paths)
         {
-            if (_loadedPath == path) return new FaissLoadResult(true, path, $"FAISS shim loaded from {path}");
+            if (_loadedPath == path) return Loaded(path, $"FAISS shim loaded from {path}");
             if (!File.Exists(path))
             {
                 reasons.Add($"{path}: not found");
                 continue;
             }
+            _ = BlasCoreNote.Value;
             if (!NativeLibrary.TryLoad(path, out var handle))
             {
                 reasons.Add($"{path}: the dynamic loader refused it (missing libopenblas0/libgomp1?)");
@@ -77,7 +81,7 @@ internal static class FaissNativeLibrary
             if (_handle != 0)
             {
                 // Already bound to another file; the imports keep using the first one.
-                return new FaissLoadResult(true, _loadedPath, $"FAISS shim already loaded from {_loadedPath}");
+                return Loaded(_loadedPath!, $"FAISS shim already loaded from {_loadedPath}");
             }
             if (!_resolverInstalled)
             {
@@ -93,10 +97,22 @@ internal static class FaissNativeLibrary
             }
             _handle = handle;
             _loadedPath = path;
-            return new FaissLoadResult(true, path, $"FAISS shim loaded from {path}");
+            _blasCore = ReadBlasCore(handle);
+            return Loaded(path, $"FAISS shim loaded from {path}");
         }
         return new FaissLoadResult(false, null, $"FAISS shim unavailable ({string.Join("; ", reasons)}); {BuildHint}");
     }
+
+    private static FaissLoadResult Loaded(string path, string message)
+    {
+        var note = BlasCoreNote.Value is { } set ? $"; {set}" : "";
+        return new FaissLoadResult(true, path, $"{message} (OpenBLAS kernels: {_blasCore ?? "unknown"}{note})", _blasCore);
+    }
+
+    private static unsafe string? ReadBlasCore(nint handle) =>
+        NativeLibrary.TryGetExport(handle, "gf_blas_core", out var export)
+            ? Marshal.PtrToStringUTF8(((delegate* unmanaged<nint>)export)())
+            : null;
 
     private static nint Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath) =>
         libraryName == FaissNative.LibraryName ? _handle : 0;

@@ -1,16 +1,14 @@
 namespace Gilgamesh.Modules.Analysis.Vectors;
 
 /// <summary>
-/// Exact search in managed code, the fallback when the FAISS shim cannot be loaded. One query streams the
-/// rows once, split across the cores (memory-bandwidth bound); a batch runs as a blocked matrix multiply
-/// (<see cref="BlockedInnerProductKernel"/>) over query blocks × row blocks sized for the L2 cache, so each
-/// row is read from memory once per block of queries instead of once per query.
+/// Exact search in managed code, the fallback when the FAISS shim cannot be loaded (and the default scan for
+/// single and filtered queries). One query streams the rows once, split across the cores
+/// (<see cref="OneQueryScanKernel"/>, memory-bandwidth bound); a batch packs each block of rows once and
+/// scores every query against it (<see cref="PackedBatchKernel"/>, FMA bound), so each row is read from
+/// memory once per batch.
 /// </summary>
 internal sealed unsafe class ManagedExactIndex(VectorDataSet data) : IVectorSearchEngine
 {
-    // 128 queries × 512 floats = 256 KiB, 32 rows = 64 KiB: both fit the 512 KiB L2 of the cores here.
-    private const int QueryBlock = 128;
-    private const int RowBlock = 32;
     // Below this many rows a second thread costs more than it saves.
     private const int RowsPerThread = 4096;
 
@@ -52,7 +50,7 @@ internal sealed unsafe class ManagedExactIndex(VectorDataSet data) : IVectorSear
                 {
                     int r0 = subset is null ? j : subset[j], r1 = subset is null ? j + 1 : subset[j + 1];
                     int r2 = subset is null ? j + 2 : subset[j + 2], r3 = subset is null ? j + 3 : subset[j + 3];
-                    BlockedInnerProductKernel.OneQueryFourRows(query, vectors + (long)r0 * d, vectors + (long)r1 * d,
+                    OneQueryScanKernel.FourRows(query, vectors + (long)r0 * d, vectors + (long)r1 * d,
                         vectors + (long)r2 * d, vectors + (long)r3 * d, d, four);
                     if (four[0] > heap.Threshold) heap.Add(four[0], r0);
                     if (four[1] > heap.Threshold) heap.Add(four[1], r1);
@@ -62,7 +60,7 @@ internal sealed unsafe class ManagedExactIndex(VectorDataSet data) : IVectorSear
                 for (; j < end; j++)
                 {
                     var row = subset is null ? j : subset[j];
-                    var score = BlockedInnerProductKernel.Dot(query, vectors + (long)row * d, d);
+                    var score = OneQueryScanKernel.Dot(query, vectors + (long)row * d, d);
                     if (score > heap.Threshold) heap.Add(score, row);
                 }
                 heaps[t] = heap;
@@ -84,43 +82,51 @@ internal sealed unsafe class ManagedExactIndex(VectorDataSet data) : IVectorSear
             heaps[t] = new TopKCandidates[queryCount];
             for (var q = 0; q < queryCount; q++) heaps[t][q] = new TopKCandidates(m);
         }
+        // The kernel takes six queries at a time: pad with zero queries (their scores are never read).
+        const int tileQueries = PackedBatchKernel.QueriesPerTile;
+        var tiles = (queryCount + tileQueries - 1) / tileQueries;
+        var padded = queryCount % tileQueries == 0 ? queries : new float[(long)tiles * tileQueries * d];
+        if (!ReferenceEquals(padded, queries)) queries.AsSpan(0, queryCount * d).CopyTo(padded);
+        var width = PackedBatchKernel.RowsPerBlock;
 
-        fixed (float* queryBase = queries)
+        fixed (float* queryBase = padded)
         fixed (float* vectorBase = data.Vectors)
         {
             var queryPtr = (nint)queryBase;
             var vectorPtr = (nint)vectorBase;
-            for (var q0 = 0; q0 < queryCount; q0 += QueryBlock)
+            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
             {
-                var qn = Math.Min(QueryBlock, queryCount - q0);
-                Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
+                // Rows outermost: each block is read from memory and packed once for the whole batch; the
+                // queries (2 MB for 1,000 × 512) are re-read per block from the caches, which is cheap next to
+                // the block's 6 × 32 × d FMAs per tile.
+                var packed = GC.AllocateUninitializedArray<float>(width * d, pinned: true);
+                var tile = stackalloc float[tileQueries * width];
+                var rowPointers = stackalloc float*[width];
+                var blockRows = stackalloc long[width];
+                var threadHeaps = heaps[t];
+                long begin = (long)total * t / threads, end = (long)total * (t + 1) / threads;
+                fixed (float* packedBlock = packed)
                 {
-                    var tile = stackalloc float[QueryBlock * RowBlock];
-                    var rowPointers = stackalloc float*[RowBlock];
-                    var threadHeaps = heaps[t];
-                    long begin = (long)total * t / threads, end = (long)total * (t + 1) / threads;
-                    for (var r0 = begin; r0 < end; r0 += RowBlock)
+                    for (var r0 = begin; r0 < end; r0 += width)
                     {
-                        var rn = (int)Math.Min(RowBlock, end - r0);
+                        var rn = (int)Math.Min(width, end - r0);
                         for (var r = 0; r < rn; r++)
                         {
-                            var row = subset is null ? r0 + r : subset[r0 + r];
-                            rowPointers[r] = (float*)vectorPtr + row * d;
+                            blockRows[r] = subset is null ? r0 + r : subset[r0 + r];
+                            rowPointers[r] = (float*)vectorPtr + blockRows[r] * d;
                         }
-                        BlockedInnerProductKernel.Compute((float*)queryPtr + (long)q0 * d, qn, rowPointers, rn, d, tile);
-                        for (var q = 0; q < qn; q++)
+                        PackedBatchKernel.Pack(rowPointers, rn, d, packedBlock);
+                        for (var tileIndex = 0; tileIndex < tiles; tileIndex++)
                         {
-                            ref var heap = ref threadHeaps[q0 + q];
-                            var line = tile + q * rn;
-                            for (var r = 0; r < rn; r++)
-                            {
-                                if (line[r] > heap.Threshold)
-                                    heap.Add(line[r], subset is null ? r0 + r : subset[r0 + r]);
-                            }
+                            var q0 = tileIndex * tileQueries;
+                            PackedBatchKernel.SixQueries((float*)queryPtr + (long)q0 * d, packedBlock, rowPointers, rn, d, tile);
+                            var qn = Math.Min(tileQueries, queryCount - q0);
+                            for (var q = 0; q < qn; q++)
+                                AddBlock(ref threadHeaps[q0 + q], tile + q * width, rn, blockRows);
                         }
                     }
-                });
-            }
+                }
+            });
         }
 
         Parallel.For(0, queryCount, q =>
@@ -128,6 +134,14 @@ internal sealed unsafe class ManagedExactIndex(VectorDataSet data) : IVectorSear
             for (var t = 1; t < threads; t++) heaps[0][q].AddAll(heaps[t][q]);
             heaps[0][q].CopySortedTo(scores.AsSpan(q * m, m), rows.AsSpan(q * m, m));
         });
+    }
+
+    /// <summary>Offers one query's scores for a row block to its heap; most blocks hold nothing above the threshold.</summary>
+    private static void AddBlock(ref TopKCandidates heap, float* line, int count, long* blockRows)
+    {
+        if (!PackedBatchKernel.AnyAbove(line, heap.Threshold)) return;
+        for (var r = 0; r < count; r++)
+            if (line[r] > heap.Threshold) heap.Add(line[r], blockRows[r]);
     }
 
     private static int ThreadsFor(int rows) => Math.Clamp(rows / RowsPerThread, 1, Environment.ProcessorCount);

@@ -5,13 +5,15 @@ namespace Gilgamesh.Modules.Analysis.Vectors;
 
 /// <summary>
 /// Builds <see cref="VectorIndex"/>es on FAISS when its shim loads and on <see cref="ManagedExactIndex"/>
-/// otherwise. The fallback is logged once per factory (register it as a singleton), not once per index.
+/// otherwise. The fallback (or the loaded shim with its OpenBLAS kernels) is logged once per factory (register
+/// it as a singleton), not once per index.
 /// </summary>
 internal sealed class VectorIndexFactory
 {
     private readonly ILogger<VectorIndexFactory> _logger;
     private readonly Lazy<FaissLoadResult> _faiss;
     private int _fallbackLogged;
+    private int _loadLogged;
 
     public VectorIndexFactory(ILogger<VectorIndexFactory> logger) : this(logger, FaissNativeLibrary.LoadDefault) { }
 
@@ -41,6 +43,8 @@ internal sealed class VectorIndexFactory
                 _logger.LogWarning("Vector search falls back to managed exact search: {Reason}", faiss.Message);
             return new VectorIndex(data, new ManagedExactIndex(data));
         }
+        if (Interlocked.Exchange(ref _loadLogged, 1) == 0)
+            _logger.LogInformation("Vector search on FAISS: {Message}", faiss.Message);
         IVectorSearchEngine engine = options.Kind == VectorIndexKind.Exact
             ? new FaissFlatIndex(data)
             : new FaissApproximateIndex(data, options);

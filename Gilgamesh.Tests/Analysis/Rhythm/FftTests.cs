@@ -6,9 +6,12 @@ namespace Gilgamesh.Tests.Analysis.Rhythm;
 public sealed class FftTests
 {
     [TestCase(2)]
+    [TestCase(4)]
     [TestCase(8)]
+    [TestCase(16)]
     [TestCase(64)]
     [TestCase(1024)]
+    [TestCase(4096)]
     public void Forward_OnRandomComplexSignal_MatchesNaiveDftTo1e9(int size)
     {
         var random = new Random(size);

@@ -15,6 +15,9 @@ public sealed class FaissManagedAgreementTests
         yield return new TestCaseData(3_000, 8, 50, 300, true, 1);
         yield return new TestCaseData(3_000, 8, 50, 300, true, 20);
         yield return new TestCaseData(50, 16, 80, 10, false, 5); // k larger than the set
+        // Odd dimension, rows not a whole number of packed blocks, queries not a whole number of six-query tiles.
+        yield return new TestCaseData(2_001, 37, 10, 40, false, 7);
+        yield return new TestCaseData(17_003, 100, 5, 100, false, 13);
     }
 
     [TestCaseSource(nameof(Cases))]

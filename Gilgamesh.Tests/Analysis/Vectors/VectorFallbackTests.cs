@@ -47,4 +47,15 @@ public sealed class VectorFallbackTests
         Assert.That(root, Is.Not.Null);
         Assert.That(File.Exists(Path.Combine(root!, "native", "faiss", "build.sh")), Is.True);
     }
+
+    [Test]
+    public void LoadDefault_ReportsTheOpenBlasKernelsItChoseForThisCpu()
+    {
+        var factory = FaissTestLibrary.RequireFactory();
+        var chosen = Environment.GetEnvironmentVariable(OpenBlasCoreType.Variable) is { Length: > 0 } set ? set : OpenBlasCoreType.ForThisCpu();
+
+        // Debian's OpenBLAS falls back to "Prescott" (SSE3) on CPUs it does not know; the loader must have prevented that.
+        Assert.That(factory.Faiss.BlasCore, Is.EqualTo(chosen ?? factory.Faiss.BlasCore), factory.Faiss.Message);
+        Assert.That(factory.Faiss.Message, Does.Contain("OpenBLAS kernels"));
+    }
 }
