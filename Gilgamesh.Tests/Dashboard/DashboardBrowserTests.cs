@@ -90,11 +90,12 @@ public sealed class DashboardBrowserTests : BrowserFixture
         // A browser (or proxy) without WebSocket: the page must fall back to polling GET /jobs/{id}.
         Browser.Driver.ExecuteCdpCommand("Page.addScriptToEvaluateOnNewDocument",
             new Dictionary<string, object> { ["source"] = "window.WebSocket = undefined;" });
-        var job = await JobApi.PostAsync(_admin.Http, "/api/v1/jobs/selftest", new { durationSeconds = 4 });
+        // Long enough to be still running when the page opens after sign-in, even on a loaded machine.
+        var job = await JobApi.PostAsync(_admin.Http, "/api/v1/jobs/selftest", new { durationSeconds = 12 });
 
         await Browser.SignInAsync(Admin, AppInstance.AdminPassword);
         Browser.Open($"#/jobs/{job.Id}");
-        Browser.WaitForVisible(By.CssSelector(".job-detail[data-live='poll']"));
+        Browser.WaitForVisible(By.CssSelector(".job-detail[data-live='poll']"), TimeSpan.FromSeconds(30));
         var percents = new SortedSet<double>();
         Browser.WaitUntil(d =>
         {
