@@ -131,22 +131,15 @@ public sealed class LayoutEngineTests
     public async Task Detect_CancelledMidVideo_StopsFfmpegPromptly()
     {
         var clip = await LayoutGroundTruth.SwitchToPictureInPictureAsync();
-        using var cancel = new CancellationTokenSource();
-        var watch = new System.Diagnostics.Stopwatch();
         // Cancelled from inside the analysis, a quarter of the way through: ffmpeg is certainly decoding then.
-        var progress = new Gilgamesh.Modules.Kernel.Hosting.InlineProgress(p =>
-        {
-            if (p < 0.25 || cancel.IsCancellationRequested) return;
-            watch.Start();
-            cancel.Cancel();
-        });
+        using var cancel = new CancelAtProgress(0.25);
 
-        Assert.CatchAsync<OperationCanceledException>(() => Engine.RunAsync(clip.Path, new LayoutOptions { SampleFps = 25 }, progress, cancel.Token));
+        Assert.CatchAsync<OperationCanceledException>(() => Engine.RunAsync(clip.Path, new LayoutOptions { SampleFps = 25 }, cancel.Progress, cancel.Token));
 
-        watch.Stop();
+        cancel.Stop();
         await Task.Delay(200);
-        Assert.That(cancel.IsCancellationRequested, "cancelled mid-video");
-        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(1)), "from the cancel to the engine's return");
+        Assert.That(cancel.Cancelled, "cancelled mid-video");
+        Assert.That(cancel.SinceCancel, Is.LessThan(TimeSpan.FromSeconds(1)), "from the cancel to the engine's return");
         Assert.That(FfmpegProcesses.WithArgument(clip.Path), Is.Empty, "ffmpeg still running");
     }
 }

@@ -144,24 +144,17 @@ public sealed class OcrEngineTests
     {
         var video = await OcrGroundTruth.SlideVideoAsync();
         var before = TempOcrFolders();
-        using var cancel = new CancellationTokenSource();
-        var watch = new System.Diagnostics.Stopwatch();
         // Cancelled from inside the analysis once a fifth is read: ffmpeg is decoding and tesseract has run.
-        var progress = new Gilgamesh.Modules.Kernel.Hosting.InlineProgress(p =>
-        {
-            if (p < 0.2 || cancel.IsCancellationRequested) return;
-            watch.Start();
-            cancel.Cancel();
-        });
+        using var cancel = new CancelAtProgress(0.2);
 
-        Assert.CatchAsync<OperationCanceledException>(() => Engine.RunAsync(video.Path, new OcrOptions { SampleIntervalSeconds = 0.2 }, progress, cancel.Token));
+        Assert.CatchAsync<OperationCanceledException>(() => Engine.RunAsync(video.Path, new OcrOptions { SampleIntervalSeconds = 0.2 }, cancel.Progress, cancel.Token));
 
-        watch.Stop();
+        cancel.Stop();
         await Task.Delay(200);
         Assert.Multiple(() =>
         {
-            Assert.That(cancel.IsCancellationRequested, "cancelled mid-video");
-            Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(1.5)), "from the cancel to the engine's return");
+            Assert.That(cancel.Cancelled, "cancelled mid-video");
+            Assert.That(cancel.SinceCancel, Is.LessThan(TimeSpan.FromSeconds(1.5)), "from the cancel to the engine's return");
             Assert.That(FfmpegProcesses.WithArgument(video.Path), Is.Empty, "ffmpeg still running");
             Assert.That(TesseractProcesses(), Is.Empty, "tesseract still running");
             Assert.That(TempOcrFolders().Except(before), Is.Empty, "temp images left behind");

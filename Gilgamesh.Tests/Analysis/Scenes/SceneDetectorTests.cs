@@ -210,13 +210,13 @@ public sealed class SceneDetectorTests
     public async Task Detect_WhenCancelledMidway_StopsFfmpegPromptly()
     {
         var truth = await SceneGroundTruth.GradualAsync();
-        using var cancel = new CancellationTokenSource();
-        var cancelledAt = System.Diagnostics.Stopwatch.StartNew();
-        var progress = new InlineProgress(p => { if (p > 0.2 && !cancel.IsCancellationRequested) { cancelledAt.Restart(); cancel.Cancel(); } });
+        using var cancel = new CancelAtProgress(0.2);
 
-        Assert.CatchAsync<OperationCanceledException>(() => Detector.DetectAsync(truth.Path, new SceneOptions(), progress, cancel.Token));
+        Assert.CatchAsync<OperationCanceledException>(() => Detector.DetectAsync(truth.Path, new SceneOptions(), cancel.Progress, cancel.Token));
 
-        Assert.That(cancelledAt.Elapsed, Is.LessThan(TimeSpan.FromSeconds(2)), "cancellation to exception");
+        cancel.Stop();
+        Assert.That(cancel.Cancelled, "cancelled midway");
+        Assert.That(cancel.SinceCancel, Is.LessThan(TimeSpan.FromSeconds(2)), "cancellation to exception");
         Assert.That(FfmpegProcesses.WithArgument(Path.GetFileName(truth.Path)), Is.Empty, "no ffmpeg left running");
     }
 }
