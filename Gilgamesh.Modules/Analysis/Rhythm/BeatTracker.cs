@@ -18,19 +18,28 @@ internal static class BeatTracker
         var std = StandardDeviation(onset);
         if (std <= 1e-9) return [];
 
+        // The Gaussian weights and interval penalties depend only on the period, which is the same for long
+        // runs of frames (the global tempo, or one local estimate per 0.5 s): computed once per distinct period
+        // instead of an Exp and a Log per term (the same values, so the same beats).
+        var weights = new PeriodTable();
+        var penalties = new PeriodTable();
         var local = new double[n];
         for (var i = 0; i < n; i++)
         {
             if ((i & 4095) == 0) ct.ThrowIfCancellationRequested();
             var p = period[i];
             var reach = (int)Math.Round(p);
+            var weight = weights.For(p, -reach, reach, static (k, p) =>
+            {
+                var x = k * 32.0 / p;
+                return Math.Exp(-0.5 * x * x);
+            });
             var sum = 0.0;
             for (var k = -reach; k <= reach; k++)
             {
                 var j = i + k;
                 if (j < 0 || j >= n) continue;
-                var x = k * 32.0 / p;
-                sum += onset[j] / std * Math.Exp(-0.5 * x * x);
+                sum += onset[j] / std * weight[k + reach];
             }
             local[i] = sum;
         }
@@ -42,14 +51,20 @@ internal static class BeatTracker
         for (var i = 0; i < n; i++)
         {
             var p = period[i];
-            var from = i - (int)Math.Round(2 * p);
-            var to = i - (int)Math.Round(p / 2);
+            var nearest = (int)Math.Round(p / 2);
+            var farthest = (int)Math.Round(2 * p);
+            var penalty = penalties.For(p, nearest, farthest, static (d, p) =>
+            {
+                var r = Math.Log(d / p);
+                return Tightness * r * r;
+            });
+            var from = i - farthest;
+            var to = i - nearest;
             var best = double.NegativeInfinity;
             var link = -1;
             for (var prev = Math.Max(0, from); prev <= to; prev++)
             {
-                var r = Math.Log((i - prev) / p);
-                var score = cumulative[prev] - Tightness * r * r;
+                var score = cumulative[prev] - penalty[i - prev - nearest];
                 if (score > best) (best, link) = (score, prev);
             }
             // Before the first real onset there is nothing to link to: start fresh chains (librosa's first_beat).
@@ -104,5 +119,23 @@ internal static class BeatTracker
         var sum = 0.0;
         foreach (var v in values) sum += (v - mean) * (v - mean);
         return values.Length > 1 ? Math.Sqrt(sum / (values.Length - 1)) : 0;
+    }
+
+    /// <summary>f(offset, period) for offsets first…last, recomputed only when the period changes.</summary>
+    private sealed class PeriodTable
+    {
+        private double _period = double.NaN;
+        private int _first;
+        private double[] _values = [];
+
+        public double[] For(double period, int first, int last, Func<int, double, double> f)
+        {
+            if (period == _period && first == _first && _values.Length == last - first + 1) return _values;
+            _period = period;
+            _first = first;
+            _values = new double[Math.Max(0, last - first + 1)];
+            for (var offset = first; offset <= last; offset++) _values[offset - first] = f(offset, period);
+            return _values;
+        }
     }
 }
