@@ -6,8 +6,9 @@ namespace Gilgamesh.Modules.Kernel.Media;
 
 /// <summary>
 /// Streams a file's first audio stream as mono PCM in chunks, so memory stays flat however long the
-/// file is. <see cref="DecodeAsync"/> (float chunks the caller may keep) probes first, so a file without
-/// audio yields nothing (cheaper and clearer than matching ffmpeg's error text);
+/// file is. <see cref="DecodeAsync"/> (float chunks the caller may keep) starts ffmpeg at once and probes
+/// only when it fails before the first sample, so a file without audio yields nothing (clearer than
+/// matching ffmpeg's error text);
 /// <see cref="DecodeInt16Async"/> is the lean path: no probe, no resampler where avoidable, no copies.
 /// </summary>
 internal sealed class PcmDecoder(MediaToolLocator locator, MediaProbe probe)
@@ -24,18 +25,39 @@ internal sealed class PcmDecoder(MediaToolLocator locator, MediaProbe probe)
     public async IAsyncEnumerable<float[]> DecodeAsync(string path, int sampleRate, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         RequireRate(sampleRate);
-        var info = await probe.ProbeAsync(path, cancellationToken).ConfigureAwait(false);
-        if (info.PrimaryAudio is null)
+        await using var chunks = ReadAsync(DecoderArguments.Pcm(path, sampleRate), ChunkSamples * sizeof(float), cancellationToken)
+            .GetAsyncEnumerator(cancellationToken);
+        var produced = false;
+        while (true)
         {
-            yield break;
-        }
+            ReadOnlyMemory<byte> bytes;
+            try
+            {
+                if (!await chunks.MoveNextAsync().ConfigureAwait(false))
+                {
+                    yield break;
+                }
 
-        await foreach (var bytes in ReadAsync(DecoderArguments.Pcm(path, sampleRate), ChunkSamples * sizeof(float), cancellationToken).ConfigureAwait(false))
-        {
+                bytes = chunks.Current;
+            }
+            catch (FfmpegException) when (!produced)
+            {
+                // Only now ask ffprobe why: no audio stream is an empty result; not media throws
+                // media.unreadable from the probe. Probing every file first cost a second process start.
+                var info = await probe.ProbeAsync(path, cancellationToken).ConfigureAwait(false);
+                if (info.PrimaryAudio is null)
+                {
+                    yield break;
+                }
+
+                throw;
+            }
+
             // f32le matches the memory layout on every little-endian host .NET runs on.
             var samples = MemoryMarshal.Cast<byte, float>(bytes.Span);
             if (samples.Length > 0)
             {
+                produced = true;
                 yield return samples.ToArray();
             }
         }
