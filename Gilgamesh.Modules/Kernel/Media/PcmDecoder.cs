@@ -9,7 +9,8 @@ namespace Gilgamesh.Modules.Kernel.Media;
 /// file is. <see cref="DecodeAsync"/> (float chunks the caller may keep) starts ffmpeg at once and probes
 /// only when it fails before the first sample, so a file without audio yields nothing (clearer than
 /// matching ffmpeg's error text);
-/// <see cref="DecodeInt16Async"/> is the lean path: no probe, no resampler where avoidable, no copies.
+/// <see cref="DecodeInt16Async"/> is the lean path: no probe, no resampler where avoidable, no copies,
+/// and no ffmpeg at all for a 16-bit mono PCM WAV file already at an asked rate.
 /// </summary>
 internal sealed class PcmDecoder(MediaToolLocator locator, MediaProbe probe)
 {
@@ -70,13 +71,21 @@ internal sealed class PcmDecoder(MediaToolLocator locator, MediaProbe probe)
     /// pipe bytes of float, and no probe: ffmpeg's WAV header says the rate. A file without audio or
     /// not readable as media makes ffmpeg fail before <see cref="IPcmInt16Sink.Begin"/> with
     /// <see cref="FfmpegException"/>; a caller that needs to tell those apart probes then. The sink is
-    /// called on the reading thread. Cancelling kills ffmpeg.
+    /// called on the reading thread. Cancelling kills ffmpeg (or stops the direct read).
     /// </summary>
     public async Task DecodeInt16Async(string path, IReadOnlyList<int> sampleRates, IPcmInt16Sink sink, CancellationToken cancellationToken = default)
     {
         foreach (var rate in sampleRates)
         {
             RequireRate(rate);
+        }
+
+        if (ReadsPcmWavDirectly && PcmWavLayout.TryRead(path) is { } wav && sampleRates.Contains(wav.SampleRate))
+        {
+            // Already the stream asked for: ffmpeg would hand over the very same samples.
+            await Task.Factory.StartNew(() => ReadPcmWavBlocking(path, wav, sink, cancellationToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
+                .ConfigureAwait(false);
+            return;
         }
 
         await using var process = FfmpegProcess.Start(locator.FfmpegPath, $"{DecoderArguments.Global} {DecoderArguments.PcmInt16Wav(path, sampleRates)}");
@@ -106,6 +115,52 @@ internal sealed class PcmDecoder(MediaToolLocator locator, MediaProbe probe)
         if (!started)
         {
             throw new GilgameshException(ErrorCodes.FfmpegFailed, $"ffmpeg wrote no WAV header: {process.CommandLine}", 422);
+        }
+    }
+
+    /// <summary>
+    /// Whether a 16-bit mono PCM WAV file at one of the asked rates is read from disk without ffmpeg
+    /// (<see cref="PcmWavLayout"/>). Tests turn it off to compare both paths.
+    /// </summary>
+    public bool ReadsPcmWavDirectly { get; init; } = true;
+
+    private static void ReadPcmWavBlocking(string path, PcmWavLayout wav, IPcmInt16Sink sink, CancellationToken cancellationToken)
+    {
+        using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+        var buffer = new byte[Int16ChunkSamples * sizeof(short)];
+        sink.Begin(wav.SampleRate);
+        var offset = wav.DataOffset;
+        // A trailing odd byte is half a sample: dropped, as ffmpeg does.
+        var end = wav.DataOffset + (wav.DataBytes & ~1L);
+        while (offset < end)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var want = (int)Math.Min(buffer.Length, end - offset);
+            var filled = 0;
+            while (filled < want)
+            {
+                var read = RandomAccess.Read(file, buffer.AsSpan(filled, want - filled), offset + filled);
+                if (read == 0)
+                {
+                    // The file shrank since its layout was read: deliver what is there.
+                    end = offset + filled;
+                    break;
+                }
+
+                filled += read;
+            }
+
+            filled &= ~1;
+            if (filled > 0)
+            {
+                sink.Add(MemoryMarshal.Cast<byte, short>(buffer.AsSpan(0, filled)));
+            }
+
+            offset += filled;
+            if (filled == 0)
+            {
+                break;
+            }
         }
     }
 
