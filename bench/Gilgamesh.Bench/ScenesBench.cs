@@ -55,6 +55,7 @@ internal sealed partial class ScenesBench(BenchOptions options) : IBenchmark
             var ours = JsonNode.Parse(outputs["ours"].Stdout)!["cuts"]!.AsArray().Select(c => (double)c!["time"]!).ToList();
             var theirs = ScdetTime().Matches(outputs["scdet"].Stderr).Select(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
             Report(result, truth, commands, timings, ours, theirs);
+            await KeyframesAsync(result, truth.Path, work, Stats.Median(timings["ours"].Select(t => t.Wall)));
         }
         finally
         {
@@ -102,6 +103,24 @@ internal sealed partial class ScenesBench(BenchOptions options) : IBenchmark
             ["wall"] = Stats.ToJson(t.Value.Select(v => v.Wall)),
             ["cpu"] = Stats.ToJson(t.Value.Select(v => v.Cpu)),
         })));
+    }
+
+    /// <summary>
+    /// Once each, outside the goal: the same analysis with <c>--keyframes</c> as planned (auto) and forced to a
+    /// seek per scene (two at a time), so the extra cost of one JPEG per scene shows beside detection alone.
+    /// </summary>
+    private async Task KeyframesAsync(BenchResult result, string file, string work, double detectionWall)
+    {
+        foreach (var by in new[] { "auto", "seek", "pass" })
+        {
+            var folder = Path.Combine(work, "keyframes-" + by);
+            var command = new Command("ours --keyframes-by " + by, "dotnet", [options.AppDll, "analyze", "scenes", file, "--mode", "mixed", "--keyframes", folder, "--keyframes-by", by]);
+            var (wall, cpu, _, _) = await TimeAsync(command);
+            var images = Directory.GetFiles(folder, "scene-*.jpg").Length;
+            Console.WriteLine($"keyframes {by,-5}: {wall:0.00} s wall, {cpu:0.00} s CPU for {images} images, {wall - detectionWall:0.00} s more than detection alone  (load {Machine.LoadAverage()})");
+            result.Add($"ours with --keyframes-by {by} wall (one run)", wall, "s");
+            result.Add($"keyframes {by}: wall beyond detection", wall - detectionWall, "s");
+        }
     }
 
     private static string Row(Dictionary<string, KindScore> byKind) =>

@@ -49,7 +49,7 @@ internal sealed class SceneDetector(FrameDecoder decoder, MediaProbe probe, Keyf
 
         var duration = Math.Round(Math.Max(frames / fps, 0), 3);
         var sceneCuts = cuts.Select(c => new SceneCut(Math.Round(c.Frame / fps, 3), (int)Math.Round(c.Frame / fps * sourceFps), Math.Round(c.Score, 2), c.Kind)).ToList();
-        var scenes = await BuildScenesAsync(path, sceneCuts, duration, sourceFps, options.KeyframesDirectory, cancellationToken).ConfigureAwait(false);
+        var scenes = await BuildScenesAsync(path, sceneCuts, duration, sourceFps, options, cancellationToken).ConfigureAwait(false);
         progress?.Report(1);
         return new SceneResult(options.Mode.ToString().ToLowerInvariant(), Math.Round(sourceFps, 3), Math.Round(fps, 3), width, height, frames, duration, sceneCuts, scenes);
     }
@@ -80,7 +80,7 @@ internal sealed class SceneDetector(FrameDecoder decoder, MediaProbe probe, Keyf
         return new MixedCutDetector(content, slides, minSceneFrames);
     }
 
-    private async Task<List<SceneSpan>> BuildScenesAsync(string path, List<SceneCut> cuts, double duration, double sourceFps, string? keyframeDirectory, CancellationToken cancellationToken)
+    private async Task<List<SceneSpan>> BuildScenesAsync(string path, List<SceneCut> cuts, double duration, double sourceFps, SceneOptions options, CancellationToken cancellationToken)
     {
         var scenes = new List<SceneSpan>();
         if (duration <= 0)
@@ -89,13 +89,14 @@ internal sealed class SceneDetector(FrameDecoder decoder, MediaProbe probe, Keyf
         }
 
         var starts = new[] { 0.0 }.Concat(cuts.Select(c => c.Time)).ToList();
+        var ends = starts.Skip(1).Append(duration).ToList();
+        var middles = starts.Select((start, i) => Math.Round((start + ends[i]) / 2, 3)).ToList();
+        var images = options.KeyframesDirectory is null
+            ? null
+            : await keyframes.WriteAsync(path, middles, sourceFps, duration, options.KeyframesDirectory, options.KeyframesOnePass, cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < starts.Count; i++)
         {
-            var start = starts[i];
-            var end = i + 1 < starts.Count ? starts[i + 1] : duration;
-            var middle = Math.Round((start + end) / 2, 3);
-            var keyframe = keyframeDirectory is null ? null : await keyframes.WriteAsync(path, middle, keyframeDirectory, i + 1, cancellationToken).ConfigureAwait(false);
-            scenes.Add(new SceneSpan(i + 1, start, end, (int)Math.Round(start * sourceFps), Math.Max(0, (int)Math.Round(end * sourceFps) - 1), middle, keyframe));
+            scenes.Add(new SceneSpan(i + 1, starts[i], ends[i], (int)Math.Round(starts[i] * sourceFps), Math.Max(0, (int)Math.Round(ends[i] * sourceFps) - 1), middles[i], images?[i]));
         }
 
         return scenes;

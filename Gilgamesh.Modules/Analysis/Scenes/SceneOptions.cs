@@ -35,6 +35,9 @@ internal sealed record SceneOptions(
     /// <summary>The shortest part decoded by its own ffmpeg (see <see cref="AnalysisSegment"/>); lower only to test splitting on short files.</summary>
     public double MinimumSegmentSeconds { get; init; } = AnalysisSegment.MinimumSeconds;
 
+    /// <summary><c>--keyframes-by auto|seek|pass</c>: null lets <see cref="KeyframePlan"/> choose; true one pass; false a seek per image.</summary>
+    public bool? KeyframesOnePass { get; init; }
+
     public double EffectiveThreshold => Threshold ?? (Mode == SceneMode.Slides ? 0.03 : 27);
 
     public double EffectiveMinSceneSeconds => MinSceneSeconds ?? (Mode == SceneMode.Slides ? 1.0 : 0.6);
@@ -64,7 +67,18 @@ internal sealed record SceneOptions(
             (int?)Optional(o, "pixel-delta") ?? defaults.PixelDelta,
             o.TryGetValue("keyframes", out var k) ? Path.GetFullPath(k) : null,
             Optional(o, "slide-threshold") ?? defaults.SlideThreshold,
-            Optional(o, "decoders") is { } d ? Math.Max(1, (int)d) : null);
+            Optional(o, "decoders") is { } d ? Math.Max(1, (int)d) : null)
+        {
+            KeyframesOnePass = o.TryGetValue("keyframes-by", out var by)
+                ? by.ToLowerInvariant() switch
+                {
+                    "auto" => null,
+                    "pass" => true,
+                    "seek" => false,
+                    _ => throw new GilgameshException(ErrorCodes.InvalidRequest, $"--keyframes-by is auto, seek or pass, got '{by}'", 400),
+                }
+                : null,
+        };
     }
 
     private static double? Optional(IReadOnlyDictionary<string, string> o, string name) =>

@@ -18,7 +18,7 @@ internal sealed class ScenesCommand : IAnalysisCommand
         var detector = new SceneDetector(
             services.GetRequiredService<FrameDecoder>(),
             services.GetRequiredService<MediaProbe>(),
-            new KeyframeWriter(services.GetRequiredService<FfmpegRunner>()));
+            new KeyframeWriter(services.GetRequiredService<FfmpegRunner>(), services.GetRequiredService<MediaProbe>()));
         return await detector.DetectAsync(file, SceneOptions.Parse(options), cancellationToken: ct).ConfigureAwait(false);
     }
 }

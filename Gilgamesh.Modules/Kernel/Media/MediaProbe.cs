@@ -54,4 +54,44 @@ internal sealed class MediaProbe(MediaToolLocator locator)
             ? info
             : throw new GilgameshException(ErrorCodes.MediaUnreadable, $"no audio, video or subtitle streams in {Path.GetFileName(path)}", 422);
     }
+
+    /// <summary>
+    /// Presentation times (seconds from the stream's first packet, ascending: the clock decoders and
+    /// <c>-ss</c> use) of the first video stream's key packets, read from the container's packets without
+    /// decoding (~0.4 s for ten minutes of 25 fps).
+    /// Empty when ffprobe fails or the stream has none flagged.
+    /// </summary>
+    public async Task<IReadOnlyList<double>> KeyPacketTimesAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var arguments = $"-v error -select_streams v:0 -show_entries packet=pts_time,flags -of csv=p=0 -i {QuotedPath.Quote(path)}";
+        await using var process = FfmpegProcess.Start(locator.FfprobePath, arguments);
+        using var killOnCancel = cancellationToken.Register(process.Kill);
+        var times = new List<double>();
+        var first = double.PositiveInfinity;
+        while (await process.StandardOutputReader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        {
+            // "12.345000,K__" (K: key packet); pts_time is "N/A" for packets without a timestamp.
+            var comma = line.IndexOf(',');
+            if (comma > 0 && double.TryParse(line.AsSpan(0, comma), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var time))
+            {
+                first = Math.Min(first, time);
+                if (line.AsSpan(comma + 1).StartsWith("K"))
+                {
+                    times.Add(time);
+                }
+            }
+        }
+
+        var exitCode = await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (exitCode != 0)
+        {
+            return [];
+        }
+
+        // Packets come in decode order; sorted to be sure. Relative to the first packet as decoding is
+        // (an MPEG-TS stream may start at 1.4 s).
+        times.Sort();
+        return times.ConvertAll(t => t - first);
+    }
 }

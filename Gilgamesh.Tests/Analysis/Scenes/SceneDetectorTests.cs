@@ -9,7 +9,7 @@ namespace Gilgamesh.Tests.Analysis.Scenes;
 /// <summary>The scene engine against generated videos with cuts at known frames.</summary>
 public sealed class SceneDetectorTests
 {
-    private static SceneDetector Detector => new(MediaTools.FrameDecoder, MediaTools.Probe, new KeyframeWriter(MediaTools.Runner));
+    private static SceneDetector Detector => new(MediaTools.FrameDecoder, MediaTools.Probe, new KeyframeWriter(MediaTools.Runner, MediaTools.Probe));
 
     // Modes travel as names: SceneMode is internal, test methods are public.
     private static SceneOptions Options(string mode) => SceneOptions.Parse(new Dictionary<string, string> { ["mode"] = mode });
