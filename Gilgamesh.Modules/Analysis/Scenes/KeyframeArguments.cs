@@ -23,8 +23,7 @@ internal static class KeyframeArguments
     /// that time gives. A pass that starts later than the file's start seeks to <paramref name="fromSeconds"/>
     /// first (frame times then count from there) and every pass stops a second after its last time.
     /// </summary>
-    /// <param name="decoderThreads">The decoder's threads (<c>-threads</c> before <c>-i</c>); null: ffmpeg's choice.</param>
-    public static string Pass(string input, IReadOnlyList<double> times, double fromSeconds, int firstSceneIndex, string directory, int? decoderThreads = null)
+    public static string Pass(string input, IReadOnlyList<double> times, double fromSeconds, int firstSceneIndex, string directory)
     {
         if (times.Count is 0 or > MaxTimesPerPass)
         {
@@ -35,12 +34,11 @@ internal static class KeyframeArguments
         var select = new StringBuilder();
         AppendSelect(select, relative, 0, relative.Count);
         var seek = fromSeconds > 0 ? string.Create(CultureInfo.InvariantCulture, $"-ss {fromSeconds:0.000} ") : "";
-        var threads = decoderThreads is { } n ? string.Create(CultureInfo.InvariantCulture, $"-threads {n} ") : "";
         var duration = (times[^1] - fromSeconds + 1).ToString("0.000", CultureInfo.InvariantCulture);
         // The image2 muxer reads % in the whole path as a pattern; %% is a literal one.
         var pattern = QuotedPath.Quote(Path.Combine(directory.Replace("%", "%%"), "scene-%04d.jpg"));
         return string.Create(CultureInfo.InvariantCulture,
-            $"-y {threads}{seek}-i {QuotedPath.Quote(input)} -t {duration} -map 0:v:0 -vf \"select='{select}'\" -fps_mode passthrough -q:v 3 -start_number {firstSceneIndex} {pattern}");
+            $"-y {seek}-i {QuotedPath.Quote(input)} -t {duration} -map 0:v:0 -vf \"select='{select}'\" -fps_mode passthrough -q:v 3 -start_number {firstSceneIndex} {pattern}");
     }
 
     /// <summary>

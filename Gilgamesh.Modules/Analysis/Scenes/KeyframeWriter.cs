@@ -13,7 +13,7 @@ internal sealed class KeyframeWriter(FfmpegRunner runner, MediaProbe probe)
     /// <summary>Seeks run this many at a time (each is one single-threaded decode).</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
 
-    /// <summary>Images per pass at most (≤ <see cref="KeyframeArguments.MaxTimesPerPass"/>); later passes seek to their first.</summary>
+    /// <summary>Images per pass (at most <see cref="KeyframeArguments.MaxTimesPerPass"/>); later passes seek to their first.</summary>
     public int TimesPerPass { get; init; } = KeyframeArguments.MaxTimesPerPass;
 
     /// <returns>The image of scene i + 1 at index i, named <see cref="KeyframeArguments.FileName"/>.</returns>
@@ -33,18 +33,13 @@ internal sealed class KeyframeWriter(FfmpegRunner runner, MediaProbe probe)
         {
             // Stale images of an earlier run must not pass for ones this pass skipped.
             paths.ForEach(File.Delete);
-            var groups = KeyframePlan.PassGroups(times, durationSeconds, Parallelism, TimesPerPass);
-            // Parts of the file at once, each on a single-threaded decoder, as the detection does: the same
-            // frames for less CPU than one frame-threaded decoder.
-            int? threads = groups.Count > 1 ? 1 : null;
-            await Parallel.ForEachAsync(groups, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Parallelism), CancellationToken = cancellationToken },
-                async (group, ct) =>
-                {
-                    var slice = times.Skip(group.First).Take(group.Count).ToList();
-                    // A later group seeks to a second before its first image instead of decoding from the start.
-                    var from = group.First == 0 ? 0 : Math.Max(0, Math.Round(slice[0] - 1, 3));
-                    await runner.RunAsync(KeyframeArguments.Pass(input, slice, from, group.First + 1, directory, threads), cancellationToken: ct).ConfigureAwait(false);
-                }).ConfigureAwait(false);
+            for (var first = 0; first < times.Count; first += TimesPerPass)
+            {
+                var group = times.Skip(first).Take(TimesPerPass).ToList();
+                // A later group seeks to a second before its first image instead of decoding from the start.
+                var from = first == 0 ? 0 : Math.Max(0, Math.Round(group[0] - 1, 3));
+                await runner.RunAsync(KeyframeArguments.Pass(input, group, from, first + 1, directory), cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
         }
 
         // Seeks take every image a pass did not write (none are missing unless two times share a frame).

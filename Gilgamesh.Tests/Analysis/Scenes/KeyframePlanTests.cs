@@ -54,22 +54,4 @@ public sealed class KeyframePlanTests
     {
         Assert.That(KeyframePlan.OnePassIsCheaper([], TenSecondGop, 25, 600, 2), Is.False);
     }
-
-    [Test]
-    public void PassGroups_SplitTheFileTimeEvenly_AndCapEachPass()
-    {
-        double[] times = [1, 2, 3, 40, 55, 61, 62, 90, 99];
-
-        Assert.That(KeyframePlan.PassGroups(times, 100, 2, 1000), Is.EqualTo(new[] { (0, 4), (4, 5) }));
-        Assert.That(KeyframePlan.PassGroups(times, 100, 1, 1000), Is.EqualTo(new[] { (0, 9) }));
-        Assert.That(KeyframePlan.PassGroups(times, 100, 2, 2), Is.EqualTo(new[] { (0, 2), (2, 2), (4, 2), (6, 2), (8, 1) }));
-        Assert.That(KeyframePlan.PassGroups(times, 100, 4, 1000), Is.EqualTo(new[] { (0, 3), (3, 1), (4, 3), (7, 2) }));
-    }
-
-    [Test]
-    public void PassGroups_TimesPastTheDuration_GoToTheLastPart()
-    {
-        Assert.That(KeyframePlan.PassGroups([10, 120], 100, 2, 1000), Is.EqualTo(new[] { (0, 1), (1, 1) }));
-        Assert.That(KeyframePlan.PassGroups([], 100, 2, 1000), Is.Empty);
-    }
 }
