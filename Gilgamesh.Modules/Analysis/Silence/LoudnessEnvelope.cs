@@ -108,6 +108,35 @@ internal sealed class LoudnessEnvelope(int sampleRate, double expectedSeconds = 
         }
     }
 
+    /// <summary>
+    /// Appends <paramref name="next"/>, the envelope of the audio that follows (a later part of the same file,
+    /// decoded at the same rate). This one must end on a window boundary with no partial block, so blocks and
+    /// window levels carry over as they are; <paramref name="next"/> is completed first.
+    /// </summary>
+    public void Append(LoudnessEnvelope next)
+    {
+        if (next.SampleRate != sampleRate || _partialCount != 0 || _blockCount % BlocksPerWindow != 0 || _windowsStored != WindowCount)
+        {
+            throw new InvalidOperationException("an envelope is appended only at a window boundary, at the same rate");
+        }
+
+        next.Complete();
+        EnsureBlocks(_blockCount + next._blockCount);
+        Array.Copy(next._blocks, 0, _blocks, _blockCount, next._blockCount);
+        _blockCount += next._blockCount;
+        if (_windowDb.Length < _windowsStored + next._windowsStored)
+        {
+            Array.Resize(ref _windowDb, _windowsStored + next._windowsStored);
+        }
+
+        Array.Copy(next._windowDb, 0, _windowDb, _windowsStored, next._windowsStored);
+        _windowsStored += next._windowsStored;
+        SampleCount += next.SampleCount;
+    }
+
+    /// <summary>Samples in one block: <c>rate / 1000</c>, at least 1.</summary>
+    public int BlockSamples => _blockSamples;
+
     public double BlockDb(int block) => Decibels.FromEnergy(_blocks[block]);
 
     public double WindowDb(int window) => window < _windowsStored ? _windowDb[window] : LevelOf(window);
@@ -132,11 +161,19 @@ internal sealed class LoudnessEnvelope(int sampleRate, double expectedSeconds = 
         return sum / (toBlock - fromBlock);
     }
 
+    private void EnsureBlocks(int count)
+    {
+        if (count > _blocks.Length)
+        {
+            Array.Resize(ref _blocks, Math.Max(count, Math.Max(1024, _blocks.Length * 2)));
+        }
+    }
+
     private void AddBlock(float energy)
     {
         if (_blockCount == _blocks.Length)
         {
-            Array.Resize(ref _blocks, Math.Max(1024, _blocks.Length * 2));
+            EnsureBlocks(_blockCount + 1);
         }
 
         _blocks[_blockCount++] = energy;

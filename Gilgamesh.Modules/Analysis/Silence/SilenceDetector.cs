@@ -4,8 +4,8 @@ namespace Gilgamesh.Modules.Analysis.Silence;
 
 /// <summary>
 /// The silence engine: streams 16-bit PCM at the source's own rate from the kernel decoder into a 1 ms
-/// energy envelope, then chooses the threshold (adaptive or given) and segments. Cancelling the token
-/// kills the decoder's ffmpeg.
+/// energy envelope (a long compressed file in parts at once, see <see cref="PartedEnvelopeDecode"/>), then
+/// chooses the threshold (adaptive or given) and segments. Cancelling the token kills the decoders' ffmpeg.
 /// </summary>
 internal sealed class SilenceDetector(PcmDecoder decoder, MediaProbe probe)
 {
@@ -21,6 +21,25 @@ internal sealed class SilenceDetector(PcmDecoder decoder, MediaProbe probe)
             if (info.PrimaryAudio is null)
             {
                 return SilenceResult.NoAudio(options);
+            }
+        }
+
+        var parts = options.Decoders ?? Environment.ProcessorCount;
+        if (parts > 1 && !decoder.ReadsDirectly(path, options.DecodeRates))
+        {
+            // Unreadable media throws the probe's error here, as below.
+            info ??= await probe.ProbeAsync(path, cancellationToken).ConfigureAwait(false);
+            if (info.PrimaryAudio is not { } audio)
+            {
+                return SilenceResult.NoAudio(options);
+            }
+
+            if (info.DurationSeconds >= options.PartedMinimumSeconds && audio.SampleRate is > 0 and { } sourceRate
+                && await PartedEnvelopeDecode.DecodeAsync(decoder, path, info.DurationSeconds, sourceRate, options, parts, progress, cancellationToken).ConfigureAwait(false) is { } envelope)
+            {
+                var parted = Analyze(envelope, options);
+                progress?.Report(1);
+                return parted;
             }
         }
 

@@ -34,7 +34,9 @@ internal static class DecoderArguments
     /// eighth of the writes and of the reader's wake-ups. <c>+bitexact</c>: no encoder tag, so the header
     /// is the plain 44 bytes.
     /// </summary>
-    public static string PcmInt16Wav(string input, IReadOnlyList<int> sampleRates)
+    /// <param name="range">Only this part of the file: an accurate input seek to its start (ffmpeg decodes from
+    /// the packet before and drops the samples before it) and an output duration, both exact to the sample.</param>
+    public static string PcmInt16Wav(string input, IReadOnlyList<int> sampleRates, PcmRange? range = null)
     {
         if (sampleRates.Count == 0 || sampleRates.Any(r => r <= 0))
         {
@@ -43,9 +45,15 @@ internal static class DecoderArguments
 
         var rates = string.Join('|', sampleRates.Select(r => r.ToString(CultureInfo.InvariantCulture)));
         return FFMpegArguments
-            .FromFileInput(QuotedPath.Require(input, nameof(input)), verifyExists: false)
+            .FromFileInput(QuotedPath.Require(input, nameof(input)), verifyExists: false, i =>
+            {
+                if (range is { StartSeconds: > 0 } r)
+                {
+                    i.WithCustomArgument(string.Create(CultureInfo.InvariantCulture, $"-ss {r.StartSeconds:0.######}"));
+                }
+            })
             .OutputToUrl("pipe:1", o => o
-                .WithCustomArgument("-map 0:a:0")
+                .WithCustomArgument(range?.DurationSeconds is { } d ? string.Create(CultureInfo.InvariantCulture, $"-t {d:0.######} -map 0:a:0") : "-map 0:a:0")
                 .WithAudioChannels(1)
                 .WithCustomArgument($"-af aformat=sample_rates={rates}")
                 .WithCustomArgument("-rematrix_maxval 1000 -flush_packets 0 -fflags +bitexact")

@@ -73,14 +73,15 @@ internal sealed class PcmDecoder(MediaToolLocator locator, MediaProbe probe)
     /// <see cref="FfmpegException"/>; a caller that needs to tell those apart probes then. The sink is
     /// called on the reading thread. Cancelling kills ffmpeg (or stops the direct read).
     /// </summary>
-    public async Task DecodeInt16Async(string path, IReadOnlyList<int> sampleRates, IPcmInt16Sink sink, CancellationToken cancellationToken = default)
+    /// <param name="range">Only this part of the file (never read directly from a WAV: ffmpeg trims it).</param>
+    public async Task DecodeInt16Async(string path, IReadOnlyList<int> sampleRates, IPcmInt16Sink sink, CancellationToken cancellationToken = default, PcmRange? range = null)
     {
         foreach (var rate in sampleRates)
         {
             RequireRate(rate);
         }
 
-        if (ReadsPcmWavDirectly && PcmWavLayout.TryRead(path) is { } wav && sampleRates.Contains(wav.SampleRate))
+        if (range is null && ReadsPcmWavDirectly && PcmWavLayout.TryRead(path) is { } wav && sampleRates.Contains(wav.SampleRate))
         {
             // Already the stream asked for: ffmpeg would hand over the very same samples.
             await Task.Factory.StartNew(() => ReadPcmWavBlocking(path, wav, sink, cancellationToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
@@ -88,7 +89,7 @@ internal sealed class PcmDecoder(MediaToolLocator locator, MediaProbe probe)
             return;
         }
 
-        await using var process = FfmpegProcess.Start(locator.FfmpegPath, $"{DecoderArguments.Global} {DecoderArguments.PcmInt16Wav(path, sampleRates)}");
+        await using var process = FfmpegProcess.Start(locator.FfmpegPath, $"{DecoderArguments.Global} {DecoderArguments.PcmInt16Wav(path, sampleRates, range)}");
         // Killing closes stdout, which ends the blocking read below.
         using var killOnCancel = cancellationToken.Register(process.Kill);
         // Blocking reads on a thread of their own: an async pipe read costs an epoll wake-up and a
@@ -123,6 +124,10 @@ internal sealed class PcmDecoder(MediaToolLocator locator, MediaProbe probe)
     /// (<see cref="PcmWavLayout"/>). Tests turn it off to compare both paths.
     /// </summary>
     public bool ReadsPcmWavDirectly { get; init; } = true;
+
+    /// <summary>Whether <see cref="DecodeInt16Async"/> would read <paramref name="path"/> from disk without ffmpeg.</summary>
+    public bool ReadsDirectly(string path, IReadOnlyList<int> sampleRates) =>
+        ReadsPcmWavDirectly && PcmWavLayout.TryRead(path) is { } wav && sampleRates.Contains(wav.SampleRate);
 
     private static void ReadPcmWavBlocking(string path, PcmWavLayout wav, IPcmInt16Sink sink, CancellationToken cancellationToken)
     {
