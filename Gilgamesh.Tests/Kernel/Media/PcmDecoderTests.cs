@@ -72,7 +72,7 @@ public class PcmDecoderTests
     public async Task DecodeInt16_PicksTheNearestAllowedRate_AndAtTheSourceRateYieldsExactlyItsSamples(int sourceRate, int expectedRate)
     {
         var wav = await ToneWavAsync(sourceRate);
-        var sink = new CollectingSink();
+        var sink = new CollectingPcmSink();
 
         await MediaTools.PcmDecoder.DecodeInt16Async(wav, [8000, 16_000, 22_050, 44_100, 48_000], sink);
 
@@ -93,7 +93,7 @@ public class PcmDecoderTests
         var clip = await MediaGenerator.VideoWithToneAsync();
         var asFloat = new List<float>();
         await foreach (var chunk in MediaTools.PcmDecoder.DecodeAsync(clip, 16_000)) asFloat.AddRange(chunk);
-        var sink = new CollectingSink();
+        var sink = new CollectingPcmSink();
 
         await MediaTools.PcmDecoder.DecodeInt16Async(clip, [16_000], sink);
 
@@ -108,7 +108,7 @@ public class PcmDecoderTests
     {
         // The lean path does not probe; ffmpeg itself refuses the missing stream.
         var video = await MediaGenerator.VideoOnlyAsync();
-        var sink = new CollectingSink();
+        var sink = new CollectingPcmSink();
 
         var error = Assert.ThrowsAsync<FfmpegException>(() => MediaTools.PcmDecoder.DecodeInt16Async(video, [16_000], sink));
 
@@ -123,22 +123,5 @@ public class PcmDecoderTests
         await MediaTools.Runner.RunAsync(FormattableString.Invariant(
             $"-y -f lavfi -i \"sine=frequency=440:sample_rate={sampleRate}:duration={MediaGenerator.Seconds}\" -ac 2 -c:a pcm_s16le \"{path}\""));
         return path;
-    }
-
-    private sealed class CollectingSink : IPcmInt16Sink
-    {
-        public int? Rate { get; private set; }
-
-        public List<short> Samples { get; } = [];
-
-        public int LargestChunk { get; private set; }
-
-        public void Begin(int sampleRate) => Rate = sampleRate;
-
-        public void Add(ReadOnlySpan<short> samples)
-        {
-            Samples.AddRange(samples);
-            LargestChunk = Math.Max(LargestChunk, samples.Length);
-        }
     }
 }

@@ -24,8 +24,8 @@ public class PcmWavDirectReadTests
         Assert.That(layout, Is.Not.Null);
         Assert.That(layout!.SampleRate, Is.EqualTo(22_050));
 
-        var direct = new CollectingSink();
-        var ffmpeg = new CollectingSink();
+        var direct = new CollectingPcmSink();
+        var ffmpeg = new CollectingPcmSink();
         await MediaTools.PcmDecoder.DecodeInt16Async(wav, Rates, direct);
         await ThroughFfmpeg.DecodeInt16Async(wav, Rates, ffmpeg);
 
@@ -40,7 +40,7 @@ public class PcmWavDirectReadTests
     {
         var wav = Path.Combine(MediaGenerator.Folder, "direct-mono-44100.wav");
         await MediaTools.Runner.RunAsync("-y -f lavfi -i \"sine=frequency=440:sample_rate=44100:duration=2\" -c:a pcm_s16le \"" + wav + "\"");
-        var sink = new CollectingSink();
+        var sink = new CollectingPcmSink();
 
         await MediaTools.PcmDecoder.DecodeInt16Async(wav, [16_000], sink);
 
@@ -57,7 +57,7 @@ public class PcmWavDirectReadTests
         await MediaTools.Runner.RunAsync($"-y -f lavfi -i \"sine=frequency=440:sample_rate=16000:duration=1\" {codec} \"{wav}\"");
 
         Assert.That(PcmWavLayout.TryRead(wav), Is.Null);
-        var sink = new CollectingSink();
+        var sink = new CollectingPcmSink();
         await MediaTools.PcmDecoder.DecodeInt16Async(wav, [16_000], sink);
         Assert.That(sink.Samples, Has.Count.EqualTo(16_000), "ffmpeg still decodes it");
     }
@@ -79,7 +79,7 @@ public class PcmWavDirectReadTests
         await File.WriteAllBytesAsync(path, ExtensibleWav(16_000, samples, claimedSamples: 1000, trailingByte: true));
 
         Assert.That(PcmWavLayout.TryRead(path), Is.EqualTo(new PcmWavLayout(16_000, 68, 11)));
-        var sink = new CollectingSink();
+        var sink = new CollectingPcmSink();
         await MediaTools.PcmDecoder.DecodeInt16Async(path, [16_000], sink);
 
         Assert.That(sink.Rate, Is.EqualTo(16_000));
@@ -106,7 +106,7 @@ public class PcmWavDirectReadTests
         await cancel.CancelAsync();
 
         Assert.That(PcmWavLayout.TryRead(wav), Is.Not.Null);
-        Assert.That(() => MediaTools.PcmDecoder.DecodeInt16Async(wav, [16_000], new CollectingSink(), cancel.Token), Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(() => MediaTools.PcmDecoder.DecodeInt16Async(wav, [16_000], new CollectingPcmSink(), cancel.Token), Throws.InstanceOf<OperationCanceledException>());
     }
 
     private static byte[] ExtensibleWav(int rate, short[] samples, int claimedSamples, bool trailingByte)
@@ -142,22 +142,5 @@ public class PcmWavDirectReadTests
 
         writer.Flush();
         return stream.ToArray();
-    }
-
-    private sealed class CollectingSink : IPcmInt16Sink
-    {
-        public int? Rate { get; private set; }
-
-        public List<short> Samples { get; } = [];
-
-        public int LargestChunk { get; private set; }
-
-        public void Begin(int sampleRate) => Rate = sampleRate;
-
-        public void Add(ReadOnlySpan<short> samples)
-        {
-            Samples.AddRange(samples);
-            LargestChunk = Math.Max(LargestChunk, samples.Length);
-        }
     }
 }
