@@ -114,6 +114,18 @@ public sealed class BrowserSession : IDisposable
         return wait.Until(condition)!;
     }
 
+    /// <summary>
+    /// Clicks the <paramref name="index"/>th displayed match of <paramref name="by"/>, finding it afresh on every
+    /// try: pages that re-render (live progress, polling) replace elements between a find and a click.
+    /// </summary>
+    public void Click(By by, int index = 0, TimeSpan? timeout = null) =>
+        WaitUntil(d =>
+        {
+            var element = d.FindElements(by).Where(e => e.Displayed).ElementAtOrDefault(index);
+            element?.Click();
+            return element;
+        }, $"{by} [{index}] clicked", timeout);
+
     /// <summary>Waits for an element that is on the page and displayed.</summary>
     public IWebElement WaitForVisible(By by, TimeSpan? timeout = null) =>
         WaitUntil(d => d.FindElements(by).FirstOrDefault(e => e.Displayed), $"{by} visible", timeout);

@@ -41,29 +41,33 @@ public sealed class LibraryAnalysesBrowserTests : BrowserFixture
         Browser.Driver.FindElement(By.Id("url-input")).SendKeys(_server.Url("/media/cuts.mp4") + "\n" + _server.Url("/missing"));
         Browser.Driver.FindElement(By.Id("url-submit")).Click();
         Browser.WaitForVisible(By.CssSelector("#url-progress .job-progress[data-state='succeeded'][data-percent='100']"), TimeSpan.FromSeconds(30));
-        var results = Browser.Driver.FindElements(By.CssSelector("#url-results li.url-result"));
+        // Read in one script: the page re-renders these lists while it polls.
+        var results = Js<string>(Browser.Driver,
+            "return JSON.stringify([...document.querySelectorAll('#url-results li.url-result')].map((li) => [li.dataset.status, li.dataset.code ?? '']));");
+        var rows = System.Text.Json.JsonSerializer.Deserialize<string[][]>(results)!;
         Assert.Multiple(() =>
         {
-            Assert.That(results.Select(r => r.GetDomAttribute("data-status")), Is.EqualTo(new[] { "ok", "error" }), "one row per URL, in order");
-            Assert.That(results[1].GetDomAttribute("data-code"), Is.Not.Null.And.Not.Empty, "the failed URL shows its code");
+            Assert.That(rows.Select(r => r[0]), Is.EqualTo(new[] { "ok", "error" }), "one row per URL, in order");
+            Assert.That(rows[1][1], Is.Not.Empty, "the failed URL shows its code");
         });
-        var card = Browser.WaitForVisible(By.CssSelector("#library-grid a.media-card[data-kind='video'][data-status='ready']"));
 
-        card.Click();
+        Browser.Click(By.CssSelector("#library-grid a.media-card[data-kind='video'][data-status='ready']"));
         Browser.WaitForVisible(By.CssSelector("video#media-player"));
-        Browser.WaitForVisible(By.Id("run-scenes")).Click();
+        Browser.Click(By.Id("run-scenes"));
         Browser.WaitForVisible(By.CssSelector("#analysis-progress .job-progress[data-state='succeeded']"), TimeSpan.FromSeconds(40));
-        var keyframes = Browser.WaitUntil(d =>
+        var keyframeTimes = Browser.WaitUntil(d =>
         {
             var loaded = (long)((IJavaScriptExecutor)d).ExecuteScript(
                 "return [...document.querySelectorAll('#keyframes button.keyframe img')].filter(i => i.complete && i.naturalWidth > 0).length;")!;
-            return loaded >= 2 ? d.FindElements(By.CssSelector("#keyframes button.keyframe")) : null;
+            return loaded >= 2
+                ? Js<string>(d, "return JSON.stringify([...document.querySelectorAll('#keyframes button.keyframe')].map((b) => b.dataset.time));")
+                : null;
         }, "at least two keyframe thumbnails loaded", TimeSpan.FromSeconds(15));
 
-        var last = keyframes[^1];
-        var time = double.Parse(last.GetDomAttribute("data-time")!, System.Globalization.CultureInfo.InvariantCulture);
+        var times = System.Text.Json.JsonSerializer.Deserialize<string[]>(keyframeTimes)!;
+        var time = double.Parse(times[^1], System.Globalization.CultureInfo.InvariantCulture);
         Assert.That(time, Is.GreaterThan(1.0), "the last scene starts after the first cut");
-        last.Click();
+        Browser.Click(By.CssSelector("#keyframes button.keyframe"), times.Length - 1);
         Browser.WaitUntil(d => Js<bool>(d, $"const v = document.getElementById('media-player'); return !v.seeking && Math.abs(v.currentTime - {time.ToString(System.Globalization.CultureInfo.InvariantCulture)}) < 0.3;")
             ? "seeked" : null, $"the player at {time} s", TimeSpan.FromSeconds(10));
 
@@ -72,13 +76,14 @@ public sealed class LibraryAnalysesBrowserTests : BrowserFixture
         var srt = captions.Combine("lecture.srt");
         await File.WriteAllTextAsync(srt, "1\n00:00:00,500 --> 00:00:02,000\nFirst words\n\n2\n00:00:03,500 --> 00:00:05,000\nSecond words\n");
         Browser.Driver.FindElement(By.Id("captions-input")).SendKeys(srt);
-        var segments = Browser.WaitUntil(d =>
+        var segmentTexts = Browser.WaitUntil(d =>
         {
-            var found = d.FindElements(By.CssSelector("#transcript button.segment"));
-            return found.Count == 2 ? found : null;
+            var texts = System.Text.Json.JsonSerializer.Deserialize<string[]>(Js<string>(d,
+                "return JSON.stringify([...document.querySelectorAll('#transcript button.segment .segment-text')].map((t) => t.textContent.trim()));"))!;
+            return texts.Length == 2 ? texts : null;
         }, "two transcript segments", TimeSpan.FromSeconds(10));
-        Assert.That(segments[1].FindElement(By.CssSelector(".segment-text")).Text, Is.EqualTo("Second words"));
-        segments[1].Click();
+        Assert.That(segmentTexts[1], Is.EqualTo("Second words"));
+        Browser.Click(By.CssSelector("#transcript button.segment"), 1);
         Browser.WaitUntil(d => Js<bool>(d, "const v = document.getElementById('media-player'); return !v.seeking && Math.abs(v.currentTime - 3.5) < 0.3;")
             ? "seeked" : null, "the player at 3.5 s", TimeSpan.FromSeconds(10));
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Gilgamesh.Tests.Support;
 using OpenQA.Selenium;
 
@@ -22,16 +23,21 @@ public sealed class LibraryBrowserTests : BrowserFixture
         // Several files at once, as a drop would hand them over; chromedriver fills the (visually hidden) input.
         Browser.Driver.FindElement(By.Id("upload-input")).SendKeys(video + "\n" + audio);
 
+        // The rows as one snapshot taken in the page: the list re-renders as uploads progress, so elements
+        // found in one poll may be gone by the next read.
         var rows = Browser.WaitUntil(d =>
         {
-            var done = d.FindElements(By.CssSelector("#upload-list li.upload[data-status='done']"));
-            return done.Count == 2 ? done : null;
+            var snapshot = JsonSerializer.Deserialize<List<UploadRow>>(Js<string>(d, """
+                return JSON.stringify([...document.querySelectorAll('#upload-list li.upload')].map((li) => ({
+                  name: li.dataset.name, status: li.dataset.status, percent: li.querySelector('.upload-progress')?.dataset.percent })));
+                """), JsonOptions)!;
+            return snapshot.Count(r => r.Status == "done") == 2 ? snapshot : null;
         }, "both uploads done", TimeSpan.FromSeconds(30));
         Assert.Multiple(() =>
         {
-            Assert.That(Browser.Driver.FindElements(By.CssSelector("#upload-list li.upload")), Has.Count.EqualTo(2), "one row per file");
-            Assert.That(rows.Select(r => r.GetDomAttribute("data-name")), Is.EquivalentTo(new[] { Path.GetFileName(video), Path.GetFileName(audio) }));
-            Assert.That(rows.Select(r => r.FindElement(By.CssSelector(".upload-progress")).GetDomAttribute("data-percent")), Is.All.EqualTo("100"));
+            Assert.That(rows, Has.Count.EqualTo(2), "one row per file");
+            Assert.That(rows.Select(r => r.Name), Is.EquivalentTo(new[] { Path.GetFileName(video), Path.GetFileName(audio) }));
+            Assert.That(rows.Select(r => r.Percent), Is.All.EqualTo("100"));
         });
 
         // Both cards with a loaded preview image: the video's poster and the audio's waveform.
@@ -68,6 +74,10 @@ public sealed class LibraryBrowserTests : BrowserFixture
         Browser.AssertNoErrorBanners();
         Browser.AssertNoSevereConsoleEntries();
     }
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    private sealed record UploadRow(string? Name, string? Status, string? Percent);
 
     private static T Js<T>(IWebDriver driver, string script)
     {
