@@ -39,10 +39,17 @@ internal sealed class KeyframeWriter(FfmpegRunner runner, MediaProbe probe)
                 // A later group seeks to a second before its first image instead of decoding from the start.
                 var from = first == 0 ? 0 : Math.Max(0, Math.Round(group[0] - 1, 3));
                 await runner.RunAsync(KeyframeArguments.Pass(input, group, from, first + 1, directory), cancellationToken: cancellationToken).ConfigureAwait(false);
+                var written = paths.Skip(first).Take(group.Count).ToList();
+                if (!written.All(File.Exists))
+                {
+                    // Two times fell on one frame, so every later image of the group took the wrong number:
+                    // the group is taken by seeks instead.
+                    written.ForEach(File.Delete);
+                }
             }
         }
 
-        // Seeks take every image a pass did not write (none are missing unless two times share a frame).
+        // Seeks take every image a pass did not write.
         var missing = Enumerable.Range(0, times.Count).Where(i => !onePass.Value || !File.Exists(paths[i])).ToList();
         await Parallel.ForEachAsync(missing, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Parallelism), CancellationToken = cancellationToken },
             async (i, ct) => await runner.RunAsync(KeyframeArguments.Seek(input, times[i], paths[i]), cancellationToken: ct).ConfigureAwait(false)).ConfigureAwait(false);

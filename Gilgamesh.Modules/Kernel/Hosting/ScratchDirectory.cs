@@ -21,15 +21,27 @@ public sealed class ScratchDirectory : IDisposable
 
     public static ScratchDirectory Create(GilgameshOptions options, string owner)
     {
-        var path = System.IO.Path.Combine(Root(options), $"{owner}-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(path);
+        var name = $"{owner}-{Guid.NewGuid():N}";
+        var path = System.IO.Path.Combine(Root(options), name);
+        // Made under a staging name and renamed once locked: the final name never exists without its lock, so a
+        // crash between the two steps cannot leave a folder that looks unmarked (kept for an hour) under it.
+        var staging = System.IO.Path.Combine(Root(options), $".new-{name}");
+        Directory.CreateDirectory(staging);
+        SafeFileHandle? ownerLock = null;
         try
         {
-            return new ScratchDirectory(path, ScratchOwnerLock.Take(path));
+            ownerLock = ScratchOwnerLock.Take(staging);
+            Directory.Move(staging, path);
+            return new ScratchDirectory(path, ownerLock);
         }
         catch
         {
-            Directory.Delete(path, recursive: true);
+            ownerLock?.Dispose();
+            foreach (var leftover in new[] { staging, path }.Where(Directory.Exists))
+            {
+                Directory.Delete(leftover, recursive: true);
+            }
+
             throw;
         }
     }

@@ -54,6 +54,24 @@ public sealed class KeyframeWriterTests
     }
 
     [Test]
+    public async Task OnePass_WhenTwoTimesShareAFrame_StillNumbersEveryImageRight()
+    {
+        // 3.30 and 3.31 s both fall on the frame at 3.32 s (25 fps): a pass writes one image for both.
+        var clip = await LongGopClipAsync();
+        double[] times = [1.0, 3.30, 3.31, 5.0, 7.5];
+        using var pass = new TempDirectory();
+        using var seeks = new TempDirectory();
+
+        var byPass = await Writer.WriteAsync(clip, times, 25, 30, pass.Path, onePass: true, CancellationToken.None);
+        var bySeek = await Writer.WriteAsync(clip, times, 25, 30, seeks.Path, onePass: false, CancellationToken.None);
+
+        for (var i = 0; i < times.Length; i++)
+        {
+            Assert.That(await File.ReadAllBytesAsync(byPass[i]), Is.EqualTo(await File.ReadAllBytesAsync(bySeek[i])), $"image {i + 1} at {times[i]} s");
+        }
+    }
+
+    [Test]
     public async Task KeyPacketTimes_OfALongGopClip_AreItsKeyFrames()
     {
         var keys = await MediaTools.Probe.KeyPacketTimesAsync(await LongGopClipAsync());
