@@ -83,6 +83,9 @@ internal static unsafe class PackedBatchKernel
         return false;
     }
 
+    // The 512- and 256-bit kernels are the same register-blocked loop written twice on purpose: its twelve
+    // named accumulators are meant to live in registers, and Vector512 and Vector256 share no generic type
+    // a single body could be written against (Vector<T> has one width per machine).
     private static void SixQueries512(float* q0, float* packed, int d, float* output)
     {
         float* q1 = q0 + d, q2 = q1 + d, q3 = q2 + d, q4 = q3 + d, q5 = q4 + d;

@@ -81,7 +81,7 @@ internal sealed class PcmDecoder(MediaToolLocator locator, MediaProbe probe)
             RequireRate(rate);
         }
 
-        if (range is null && ReadsPcmWavDirectly && PcmWavLayout.TryRead(path) is { } wav && sampleRates.Contains(wav.SampleRate))
+        if (range is null && DirectLayout(path, sampleRates) is { } wav)
         {
             // Already the stream asked for: ffmpeg would hand over the very same samples.
             await Task.Factory.StartNew(() => ReadPcmWavBlocking(path, wav, sink, cancellationToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
@@ -126,8 +126,10 @@ internal sealed class PcmDecoder(MediaToolLocator locator, MediaProbe probe)
     public bool ReadsPcmWavDirectly { get; init; } = true;
 
     /// <summary>Whether <see cref="DecodeInt16Async"/> would read <paramref name="path"/> from disk without ffmpeg.</summary>
-    public bool ReadsDirectly(string path, IReadOnlyList<int> sampleRates) =>
-        ReadsPcmWavDirectly && PcmWavLayout.TryRead(path) is { } wav && sampleRates.Contains(wav.SampleRate);
+    public bool ReadsDirectly(string path, IReadOnlyList<int> sampleRates) => DirectLayout(path, sampleRates) is not null;
+
+    private PcmWavLayout? DirectLayout(string path, IReadOnlyList<int> sampleRates) =>
+        ReadsPcmWavDirectly && PcmWavLayout.TryRead(path) is { } wav && sampleRates.Contains(wav.SampleRate) ? wav : null;
 
     private static void ReadPcmWavBlocking(string path, PcmWavLayout wav, IPcmInt16Sink sink, CancellationToken cancellationToken)
     {
