@@ -53,7 +53,8 @@ public sealed class JobExecutor(
             {
                 if (runner is null)
                     throw new GilgameshException("job.unknown_kind", $"No handler for {job.Module}/{job.Kind} in this build", 400);
-                _logger.LogInformation("{Name}: attempt {Attempt} on {Instance}", job.DisplayName, job.Attempts, instance.Id);
+                _logger.LogInformation("Job {JobId} ({Module}/{JobKind}) started, attempt {Attempt} on {Instance}: {Name}",
+                    job.Id, job.Module, job.Kind, job.Attempts, instance.Id, job.DisplayName);
                 var context = new JobContext(job, progress, _logger,
                     job.ParentId is null ? [] : await pipelines.GetDependenciesAsync(jobId, cancellation.Token), budgets, pipelines);
                 foreach (var need in runner.Kind.Needs)
