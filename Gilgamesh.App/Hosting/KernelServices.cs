@@ -54,6 +54,7 @@ internal static class KernelServices
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<HangfireServerHealthCheck>("hangfire", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<Gilgamesh.Modules.Kernel.Budgets.BudgetsHealthCheck>("budgets", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<StorageHealthCheck>("storage", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<MediaToolsHealthCheck>("ffmpeg", tags: [HealthEndpoints.ReadyTag])
             // Always healthy: says whether speech to text is available; the app is ready without a model.

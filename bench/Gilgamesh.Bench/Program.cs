@@ -17,6 +17,7 @@ foreach (var name in options.Benchmarks)
     {
         "startup" => new StartupBench(options),
         "progress-latency" => new ProgressLatencyBench(),
+        "pipelines" => new PipelineOverheadBench(),
         "jobs-get" => new JobsGetBench(options),
         "storage" => new StorageBench(options),
         "vectors" => new VectorsBench(options),

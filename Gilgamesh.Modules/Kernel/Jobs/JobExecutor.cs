@@ -1,4 +1,4 @@
-using System.ComponentModel;
+using Hangfire;
 using Gilgamesh.Modules.Kernel.Budgets;
 using Gilgamesh.Modules.Kernel.Errors;
 using Gilgamesh.Modules.Kernel.Jobs.Recovery;
@@ -29,7 +29,7 @@ public sealed class JobExecutor(
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger("Gilgamesh.Jobs");
 
-    [DisplayName("{1}")]
+    [JobDisplayName("{1}")]
     public async Task RunAsync(Guid jobId, string name, CancellationToken workerToken)
     {
         var job = await store.TryStartAsync(jobId, instance.Id, options.InstanceTimeout, workerToken);
