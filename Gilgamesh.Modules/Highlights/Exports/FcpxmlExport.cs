@@ -25,7 +25,6 @@ internal static class FcpxmlExport
 
         var document = new XDocument(
             new XDeclaration("1.0", "UTF-8", null),
-            new XDocumentType("fcpxml", null, null, null),
             new XElement("fcpxml", new XAttribute("version", Version),
                 new XElement("resources",
                     new XElement("format", new XAttribute("id", "r1"), new XAttribute("frameDuration", FrameDuration(source)),
@@ -41,7 +40,7 @@ internal static class FcpxmlExport
                         new XElement("project", new XAttribute("name", reel.Title),
                             new XElement("sequence", new XAttribute("format", "r2"), new XAttribute("duration", Time(source, reel.DurationFrames)),
                                 new XAttribute("tcStart", "0s"), new XAttribute("tcFormat", "NDF"), spine))))));
-        return document.Declaration + "\n" + document.ToString();
+        return document.Declaration + "\n<!DOCTYPE fcpxml>\n" + document.Root;
     }
 
     private static XElement Clip(Reel reel, ReelClip clip, long recordStart, string aspect, int sequenceWidth)

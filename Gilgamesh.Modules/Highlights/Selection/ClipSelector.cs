@@ -5,14 +5,15 @@ namespace Gilgamesh.Modules.Highlights.Selection;
 /// <summary>
 /// Chooses the reel: non-overlapping candidates (each lies inside one chapter, so clips of different chapters
 /// never overlap), spread over chapters, meeting the goal. A knapsack over chapters of each chapter's best
-/// plans; every clip after a chapter's first (or every second beyond a chapter's fair share of the duration)
-/// is worth <see cref="SpreadPenalty"/> less, so clips spread unless one chapter is much better. Exact and
+/// plans; every clip after a chapter's first is worth <see cref="SpreadPenalty"/> × the best candidate's value
+/// less (duration goal: every second beyond a chapter's fair share), so clips spread over the chapters unless
+/// one chapter is much better than the others. Exact and
 /// deterministic (ties keep the earlier choice). Count goal: value = score; duration goal: value = score ×
 /// seconds in units of at least 1 s (coarser for very long goals, at most 600 units), total ≤ goal.
 /// </summary>
 internal static class ClipSelector
 {
-    public const double SpreadPenalty = 0.15;
+    public const double SpreadPenalty = 0.5;
     private const int MaxUnits = 600;
 
     public static IReadOnlyList<ScoredCandidate> Select(IReadOnlyList<ScoredCandidate> candidates, int chapterCount, SelectionGoal goal)
@@ -24,11 +25,12 @@ internal static class ClipSelector
         var capacity = byDuration ? (int)Math.Floor(goal.TotalSeconds!.Value / unit) : goal.ClipCount!.Value;
         Func<ScoredCandidate, int> costOf = byDuration ? c => (int)Math.Ceiling(c.Duration / unit - 1e-9) : _ => 1;
         Func<ScoredCandidate, double> valueOf = byDuration ? c => c.Score * c.Duration : c => c.Score;
-        var meanValue = candidates.Average(valueOf);
+        var bestValue = candidates.Max(valueOf);
+        var bestScore = candidates.Max(c => c.Score);
         var fairShare = (double)capacity / chapters;
         double Penalty(int resource) => byDuration
-            ? SpreadPenalty * candidates.Average(c => c.Score) * unit * Math.Max(0, resource - fairShare)
-            : SpreadPenalty * meanValue * Math.Max(0, resource - 1);
+            ? SpreadPenalty * bestScore * unit * Math.Max(0, resource - fairShare)
+            : SpreadPenalty * bestValue * Math.Max(0, resource - 1);
 
         var plans = Enumerable.Range(0, chapters)
             .Select(c => new ChapterPlans(candidates.Where(x => x.Chapter == c), capacity, costOf, valueOf)).ToList();
