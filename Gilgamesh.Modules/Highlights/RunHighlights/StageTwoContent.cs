@@ -50,7 +50,7 @@ internal sealed class StageTwoContent(TranscriptSegmentStore segments, Transcrip
     private static string Title(ContentAnalysis analysis, ScoredCandidate clip)
     {
         var chapter = analysis.Chapters[clip.Chapter].Title;
-        var cue = clip.Features.CuePhrases.FirstOrDefault();
+        var cue = clip.Features.CuePhrases.Count > 0 ? clip.Features.CuePhrases[0] : null;
         return cue is null ? chapter : $"{chapter}: {cue}";
     }
 }

@@ -9,7 +9,7 @@ namespace Gilgamesh.Modules.Highlights.Selection;
 /// </summary>
 internal sealed class ChapterPlans
 {
-    private readonly IReadOnlyList<ScoredCandidate> ordered;
+    private readonly List<ScoredCandidate> ordered;
     private readonly int[] previous;
     private readonly int[] cost;
     private readonly double[,] best;
