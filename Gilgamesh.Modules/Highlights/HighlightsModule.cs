@@ -18,7 +18,7 @@ namespace Gilgamesh.Modules.Highlights;
 /// <summary>
 /// The highlights module: a lecture becomes chapters and ranked, explainable clips cut only in pauses, with
 /// transcript, chapter and timeline exports. Schema <c>highlights</c>; media comes through
-/// <see cref="Ingest.Contracts.IMediaLibrary"/>.
+/// the media library contract (<c>IMediaLibrary</c>).
 /// </summary>
 public sealed class HighlightsModule : IGilgameshModule
 {
@@ -44,7 +44,7 @@ public sealed class HighlightsModule : IGilgameshModule
         services.AddSingleton<StageOneAnalyses>();
         services.AddSingleton<StageTwoContent>();
         services.AddSingleton<HighlightPipeline>();
-        services.AddScoped<IJobHandler, RunHighlightsJob>();
+        services.AddJobHandler<RunHighlightsJob, RunHighlightsInput, HighlightRunResult>(RunHighlightsJob.Kind);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)

@@ -35,8 +35,8 @@ internal static class CreateHighlightEndpoint
 
         var id = Guid.CreateVersion7();
         await jobs.InsertAsync(id, me.Id, options.MediaId, JsonSerializer.Serialize(options, JobJson.Options), ct);
-        var job = await scheduler.EnqueueAsync(new JobRequest(HighlightsModule.ModuleName, RunHighlightsJob.KindName,
-            new RunHighlightsInput(id), me.Id.ToString(), JobQueues.Media), ct);
+        var job = await scheduler.EnqueueAsync(RunHighlightsJob.Kind, new RunHighlightsInput(id),
+            new JobOptions(me.Id.ToString(), "highlights · " + media.DisplayName), ct);
         await jobs.SetKernelJobAsync(id, job.Id, ct);
         return TypedResults.Accepted($"/api/v1/highlights/{id}", new { id, jobId = job.Id });
     }

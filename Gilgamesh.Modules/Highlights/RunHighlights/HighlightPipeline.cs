@@ -16,7 +16,7 @@ namespace Gilgamesh.Modules.Highlights.RunHighlights;
 internal sealed class HighlightPipeline(HighlightJobStore jobs, IMediaLibrary library, StageOneAnalyses stageOne, StageTwoContent stageTwo,
     SilenceRegionStore silences, LayoutStore layouts, ProcessingLogStore log, GilgameshOptions host)
 {
-    public async Task<object> RunAsync(Guid highlightId, IProgress<double> progress, Action<string> stage, CancellationToken ct)
+    public async Task<HighlightRunResult> RunAsync(Guid highlightId, IJobProgress progress, CancellationToken ct)
     {
         var job = await jobs.GetAsync(highlightId, ct) ?? throw new InvalidOperationException($"highlights job {highlightId} is missing");
         var options = JsonSerializer.Deserialize<HighlightOptions>(job.Options, JobJson.Options)!;
@@ -25,23 +25,23 @@ internal sealed class HighlightPipeline(HighlightJobStore jobs, IMediaLibrary li
         {
             using var scratch = ScratchDirectory.Create(host, "highlights");
             var file = scratch.File("original");
-            stage("fetching media");
+            progress.Stage("fetching media");
             await using (var source = await library.OpenReadAsync(job.MediaId, ct))
             await using (var target = File.Create(file))
                 await source.CopyToAsync(target, ct);
 
-            stage("stage 1: silence, transcript, layout, slides");
-            var found = await stageOne.RunAsync(file, options, new Progress<double>(p => progress.Report(0.05 + 0.8 * p)), ct);
+            progress.Stage("stage 1: silence, transcript, layout, slides");
+            var found = await stageOne.RunAsync(file, options, progress.Part(0.05, 0.85), ct);
             await silences.ReplaceAsync(highlightId, found.Silence?.Silences.Select(s => (s.Start, s.End, s.MeanDb)) ?? [], ct);
             if (found.Layout is { } layout)
                 await layouts.UpsertAsync(highlightId, layout.Layout, JsonSerializer.Serialize(layout.Segments, JobJson.Options), ct);
             await log.AppendAsync(highlightId, "transcript", "info", found.TranscriptNote, ct);
             await log.AppendAsync(highlightId, "slides", "info", $"{found.Slides.Count} slides read", ct);
 
-            stage("stage 2: content analysis and selection");
-            var (transcriptSource, analyzer, clipCount) = await stageTwo.RunAsync(highlightId, options, found, new Progress<double>(p => progress.Report(0.85 + 0.15 * p)), ct);
+            progress.Stage("stage 2: content analysis and selection");
+            var (transcriptSource, analyzer, clipCount) = await stageTwo.RunAsync(highlightId, options, found, progress.Part(0.85, 1), ct);
             await jobs.SetStatusAsync(highlightId, "succeeded", transcriptSource, analyzer, null, null, ct);
-            return new { id = highlightId, clips = clipCount, transcriptSource, analyzer };
+            return new HighlightRunResult(highlightId, clipCount, transcriptSource, analyzer);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
