@@ -113,6 +113,7 @@ public static class GilgameshHost
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseGilgameshPasswordChangeGate();
         app.UseGilgameshAntiforgery();
 
         app.MapGilgameshHealth();
