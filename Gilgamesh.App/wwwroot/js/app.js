@@ -8,6 +8,7 @@ import { api, setUnauthorizedHandler } from './api.js';
 import { el, replace, setText } from './dom.js';
 import { clearBanners, showError } from './ui.js';
 import { can, currentRole, currentUser, forget, isSignedIn, refreshSession, signOut } from './session.js';
+import * as homePage from './pages/home.js';
 import * as jobsPage from './pages/jobs.js';
 import * as jobDetailPage from './pages/job-detail.js';
 import * as signInPage from './pages/sign-in.js';
@@ -15,7 +16,9 @@ import * as accountPage from './pages/account.js';
 import * as usersPage from './pages/users.js';
 import * as auditPage from './pages/audit.js';
 
-const DEFAULT_ROUTE = '#/jobs';
+// "/" lands on the home page: what each module does, what ran recently, what needs attention.
+const DEFAULT_ROUTE = '#/home';
+const HOME_NAV = { title: 'Home', path: '#/home', order: 0, module: null };
 // Used when the navigation endpoint is unreachable, so the Jobs page always works.
 const FALLBACK_NAV = [{ title: 'Jobs', path: '#/jobs', order: 10, module: 'platform' }];
 
@@ -32,6 +35,7 @@ const routes = [
   { pattern: /^\/account$/, page: accountPage },
   { pattern: /^\/users$/, page: usersPage, role: 'admin' },
   { pattern: /^\/audit$/, page: auditPage, role: 'admin' },
+  { pattern: /^\/home$/, page: homePage },
   { pattern: /^\/jobs\/?$/, page: jobsPage },
   { pattern: /^\/jobs\/([^/]+)\/?$/, page: jobDetailPage, params: (m) => ({ id: decodeURIComponent(m[1]) }) },
   // Modules add their own routes here (loadModulePages).
@@ -88,7 +92,7 @@ function normalizePath(path) {
 
 function renderNavigation() {
   const current = normalizePath(location.hash);
-  const entries = isSignedIn() ? [...navigation, ...(can('admin') ? ADMIN_NAV : [])] : [];
+  const entries = isSignedIn() ? [HOME_NAV, ...navigation, ...(can('admin') ? ADMIN_NAV : [])] : [];
   const items = entries.map((entry) => {
     const path = normalizePath(entry.path);
     const active = current === path || current.startsWith(`${path}/`);
@@ -168,7 +172,7 @@ function forbidden() {
   return el('section', { class: 'panel not-found', 'data-code': 'auth.forbidden' },
     el('h1', {}, 'Your role does not allow this'),
     el('p', {}, 'This page is for administrators. Ask one if you need access.'),
-    el('p', {}, el('a', { class: 'button', href: DEFAULT_ROUTE }, 'Go to Jobs')));
+    el('p', {}, el('a', { class: 'button', href: DEFAULT_ROUTE }, 'Go home')));
 }
 
 /** Module names for the jobs filter: every module that contributes navigation, plus the platform. */
@@ -189,7 +193,7 @@ function notFound(path) {
   return el('section', { class: 'panel not-found' },
     el('h1', {}, 'Page not found'),
     el('p', {}, 'Nothing lives at ', el('code', {}, `#${path}`), '.'),
-    el('p', {}, el('a', { class: 'button', href: DEFAULT_ROUTE }, 'Go to Jobs')));
+    el('p', {}, el('a', { class: 'button', href: DEFAULT_ROUTE }, 'Go home')));
 }
 
 function route() {
@@ -216,6 +220,8 @@ function route() {
   const previousPath = root.dataset.path;
 
   if (cleanup) { cleanup(); cleanup = null; }
+  // A banner is about the page it appeared on; it does not follow the user to the next one.
+  if (previousPath !== undefined && previousPath !== path) clearBanners();
   replace(root);
   root.dataset.path = path;
   renderNavigation();
