@@ -18,6 +18,7 @@ foreach (var name in options.Benchmarks)
         "startup" => new StartupBench(options),
         "progress-latency" => new ProgressLatencyBench(),
         "jobs-get" => new JobsGetBench(options),
+        "rate-limit" => new RateLimitBench(options),
         "storage" => new StorageBench(options),
         "vectors" => new VectorsBench(options),
         "rhythm" => new RhythmBench(),
