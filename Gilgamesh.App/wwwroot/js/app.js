@@ -141,10 +141,27 @@ function handleUnauthorized() {
   else if (wasSignedIn) route();
 }
 
-async function onSignedIn(returnHash) {
-  clearBanners();
+/**
+ * Navigation and module pages, once the account may use the API: until a forced password change is done the API
+ * answers only the account calls (auth.password_change_required), so they load after it (onSessionChanged).
+ */
+async function loadShell() {
+  if (currentUser()?.mustChangePassword) { navigation = FALLBACK_NAV; return; }
   navigation = await loadNavigation();
   await loadModulePages();
+}
+
+async function onSessionChanged() {
+  renderSession();
+  if (navigation === FALLBACK_NAV && isSignedIn() && !currentUser()?.mustChangePassword) {
+    await loadShell();
+    renderNavigation();
+  }
+}
+
+async function onSignedIn(returnHash) {
+  clearBanners();
+  await loadShell();
   renderSession();
   // The Hangfire console sends signed-out visitors here with return=/hangfire/…; send admins back.
   if (!currentUser()?.mustChangePassword && can('admin') && /^\/hangfire(\/|\?|$)/.test(returnHash ?? '')) {
@@ -232,7 +249,7 @@ function route() {
   } else if (match) {
     const params = match.r.params ? match.r.params(match.m) : {};
     cleanup = match.r.page.mount(root, {
-      params, query, modules: moduleNames(), onSignedIn, onSessionChanged: renderSession,
+      params, query, modules: moduleNames(), onSignedIn, onSessionChanged,
     }) || null;
   } else {
     const entry = navigation.find((e) => normalizePath(e.path) === path);
@@ -253,10 +270,7 @@ async function start() {
   } catch (error) {
     showError(error);
   }
-  if (isSignedIn()) {
-    navigation = await loadNavigation();
-    await loadModulePages();
-  }
+  if (isSignedIn()) await loadShell();
   renderSession();
   window.addEventListener('hashchange', route);
   route();
