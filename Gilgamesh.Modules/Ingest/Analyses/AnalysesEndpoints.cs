@@ -38,8 +38,8 @@ internal static class AnalysesEndpoints
         // Said up front, not by a job that "succeeds" with nothing: no captions and no speech model → 409 with the how-to.
         if (kinds.Contains(AnalysisKinds.Transcript) && await transcripts.RefusalAsync(item, ct) is { } refusal) return ApiProblem.From(refusal);
         var mode = SceneModes.Parse(request?.SceneMode);
-        var job = await scheduler.EnqueueAsync(new JobRequest(IngestModule.ModuleName, AnalyzeMediaJob.KindName,
-            new AnalyzeMediaInput(id, kinds, mode?.ToString().ToLowerInvariant()), me.Id.ToString(), JobQueues.Media), ct);
+        var job = await scheduler.EnqueueAsync(AnalyzeMediaJob.Kind, new AnalyzeMediaInput(id, kinds, mode?.ToString().ToLowerInvariant()),
+            new JobOptions(me.Id.ToString(), AnalyzeMediaJob.Title(kinds, item.DisplayName), $"#/library/{id}"), ct);
         return TypedResults.Accepted($"/api/v1/jobs/{job.Id}", job);
     }
 

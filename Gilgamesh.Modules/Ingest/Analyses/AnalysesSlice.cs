@@ -22,7 +22,7 @@ internal static class AnalysesSlice
         services.AddSingleton<TranscriptMaker>();
         services.AddSingleton<TranscriptAvailability>();
         services.AddSingleton<MediaAnalysisRunner>();
-        services.AddScoped<IJobHandler, AnalyzeMediaJob>();
+        services.AddJobHandler<AnalyzeMediaJob, AnalyzeMediaInput, MediaAnalyses>(AnalyzeMediaJob.Kind);
     }
 
     public static void Map(IEndpointRouteBuilder api)

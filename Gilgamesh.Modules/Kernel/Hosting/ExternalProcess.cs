@@ -21,12 +21,15 @@ internal static class ExternalProcess
     public static async Task<Result> RunAsync(string fileName, IEnumerable<string> arguments, CancellationToken ct = default,
         string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null)
     {
+        var argumentList = arguments as IReadOnlyCollection<string> ?? arguments.ToList();
         var command = Cli.Wrap(fileName)
-            .WithArguments(arguments)
+            .WithArguments(argumentList)
             .WithWorkingDirectory(workingDirectory ?? "/")
             .WithStandardInputPipe(PipeSource.Null)
             .WithValidation(CommandResultValidation.None);
         if (environment is not null) command = command.WithEnvironmentVariables(environment);
+        // The job's log shows every helper program it ran, with its arguments.
+        Jobs.JobLogCapture.Note($"{Path.GetFileName(fileName)} {string.Join(' ', argumentList)}");
         try
         {
             var result = await command.ExecuteBufferedAsync(Encoding.UTF8, Encoding.UTF8, ct).ConfigureAwait(false);

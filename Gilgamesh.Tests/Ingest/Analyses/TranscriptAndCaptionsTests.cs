@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Gilgamesh.Modules.Ingest.Analyses;
 using Gilgamesh.Modules.Kernel.Jobs;
 using Gilgamesh.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,8 +46,8 @@ public sealed class TranscriptAndCaptionsTests : AppFixture
         // Enqueued past the API's check, as a job queued before the model folder was removed would be.
         var scheduler = App.Services.GetRequiredService<IJobScheduler>();
         var admin = (await App.GetJsonAsync<JsonElement>("/api/v1/auth/me")).GetProperty("user").GetProperty("id").GetGuid();
-        var job = await scheduler.EnqueueAsync(new JobRequest("ingest", "analyze",
-            new { media_id = item.Id, analyses = new[] { "transcript" } }, admin.ToString(), JobQueues.Media));
+        var job = await scheduler.EnqueueAsync(AnalyzeMediaJob.Kind, new AnalyzeMediaInput(item.Id, [AnalysisKinds.Transcript]),
+            new JobOptions(admin.ToString()));
 
         var done = await JobApi.WaitForAsync(App.Http, job.Id, j => j.Status is "succeeded" or "failed", TimeSpan.FromSeconds(60), "the end");
 
