@@ -22,7 +22,7 @@ public sealed class BenchModule : IGilgameshModule
     public IReadOnlyList<NavItem> Navigation => [];
 
     public void RegisterServices(IServiceCollection services, IConfiguration configuration) =>
-        services.AddScoped<IJobHandler, TickJob>();
+        services.AddJobHandler<TickJob, TickInput, TickResult>(TickJob.Kind);
 
     public void MapEndpoints(IEndpointRouteBuilder api) { }
 
@@ -31,14 +31,16 @@ public sealed class BenchModule : IGilgameshModule
 
 public sealed record TickInput(int Reports = 100, int IntervalMs = 20, bool ConstantStage = false, int LeadInMs = 500);
 
+public sealed record TickResult(int Reports);
+
 /// <summary>
 /// Reports percent 1..N every IntervalMs through the kernel's progress API. Each report's
 /// Stopwatch timestamp goes into the stage text ("t=123") unless ConstantStage, and always into
 /// <see cref="ReportTimes"/> (same process, same monotonic clock as the WebSocket client).
 /// </summary>
-internal sealed class TickJob : IJobHandler
+internal sealed class TickJob : IJobHandler<TickInput, TickResult>
 {
-    public const string KindName = "tick";
+    public static readonly JobKind<TickInput, TickResult> Kind = new(BenchModule.ModuleName, "tick", JobQueues.Default);
     public const string ConstantStageText = "ticking";
 
     /// <summary>(job id, percent) → Stopwatch timestamp of the report.</summary>
@@ -47,12 +49,8 @@ internal sealed class TickJob : IJobHandler
     /// <summary>(job id, percent) → wall-clock time of the report, to split latency at the row's updated_at.</summary>
     public static readonly ConcurrentDictionary<(Guid, int), DateTimeOffset> ReportWallTimes = new();
 
-    public string Module => BenchModule.ModuleName;
-    public string Kind => KindName;
-
-    public async Task ExecuteAsync(JobContext context, CancellationToken cancellationToken)
+    public async Task<TickResult> ExecuteAsync(TickInput input, JobContext context, CancellationToken cancellationToken)
     {
-        var input = context.GetInput<TickInput>();
         // Lead-in: the WebSocket client connects while the job is already running.
         await Task.Delay(input.LeadInMs, cancellationToken);
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(input.IntervalMs));
@@ -62,9 +60,11 @@ internal sealed class TickJob : IJobHandler
             var now = Stopwatch.GetTimestamp();
             ReportTimes[(context.JobId, i)] = now;
             ReportWallTimes[(context.JobId, i)] = DateTimeOffset.UtcNow;
-            context.Progress.Report(i, input.ConstantStage ? ConstantStageText : "t=" + now.ToString(CultureInfo.InvariantCulture));
+            // 0–1 now (the kernel's one progress scale); the latency measure keys reports by their index.
+            context.Progress.Report((double)i / input.Reports, input.ConstantStage ? ConstantStageText : "t=" + now.ToString(CultureInfo.InvariantCulture));
         }
         // Let the last write reach the client before the terminal update.
         await Task.Delay(200, cancellationToken);
+        return new TickResult(input.Reports);
     }
 }
