@@ -50,7 +50,7 @@ internal static class KernelServices
         builder.WebHost.ConfigureKestrel(k =>
             k.Limits.MaxRequestBodySize = configuration.GetValue<long?>("Gilgamesh:MaxRequestBodyBytes") ?? 1024 * 1024);
 
-        services.AddOpenApi();
+        services.AddOpenApi(OpenApiDescriptions.Configure);
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<HangfireServerHealthCheck>("hangfire", tags: [HealthEndpoints.ReadyTag])

@@ -36,6 +36,7 @@ public sealed class BenchModule : IGilgameshModule
 
 public sealed record TickInput(int Reports = 100, int IntervalMs = 20, bool ConstantStage = false, int LeadInMs = 500);
 
+
 /// <summary>
 /// Reports percent 1..N every IntervalMs through the kernel's progress API. Each report's
 /// Stopwatch timestamp goes into the stage text ("t=123") unless ConstantStage, and always into

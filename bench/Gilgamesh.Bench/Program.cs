@@ -19,6 +19,7 @@ foreach (var name in options.Benchmarks)
         "progress-latency" => new ProgressLatencyBench(),
         "pipelines" => new PipelineOverheadBench(),
         "jobs-get" => new JobsGetBench(options),
+        "rate-limit" => new RateLimitBench(options),
         "storage" => new StorageBench(options),
         "vectors" => new VectorsBench(options),
         "rhythm" => new RhythmBench(),

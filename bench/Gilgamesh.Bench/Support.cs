@@ -15,12 +15,12 @@ internal interface IBenchmark
 
 internal sealed class BenchOptions
 {
-    public static readonly string[] All = ["startup", "progress-latency", "pipelines", "jobs-get", "storage", "vectors", "rhythm", "silence", "scenes", "links", "speech", "speech-frontend", "upload", "choreography"];
+    public static readonly string[] All = ["startup", "progress-latency", "pipelines", "jobs-get", "storage", "vectors", "rhythm", "silence", "scenes", "links", "speech", "speech-frontend", "upload", "choreography", "rate-limit"];
 
     public const string Usage = """
         Usage: bench/run [benchmark ...] [options]
 
-          (none) or all      every benchmark: startup, progress-latency, jobs-get, storage, vectors, rhythm, silence, scenes, links, speech, speech-frontend, upload
+          (none) or all      every benchmark: startup, progress-latency, pipelines, jobs-get, storage, vectors, rhythm, silence, scenes, links, speech, speech-frontend, upload, choreography, rate-limit
           startup            start-to-ready of the Release App binary on an existing embedded cluster
           progress-latency   job progress report -> WebSocket client latency (in-process host)
           pipelines          scheduling overhead per step of a 1,000-step pipeline vs a plain Hangfire job (median of 3)
@@ -36,6 +36,7 @@ internal sealed class BenchOptions
                              points at a real export; otherwise prints that it skipped and why
           speech-frontend    Whisper log-mel of 10 min of generated audio vs the numpy reference (python3-numpy): ratio
           upload             2 GiB generated WAV uploaded to the App (curl -T, chunked, HttpClient) vs cp; app peak RSS
+          rate-limit         wrk on every list route over the API rate limit (all 429) next to /api/v1/jobs: p99 ratio
 
         Options:
           --runs N           repetitions where a benchmark takes a median (defaults: startup 5, jobs-get 3, storage 3, silence 3, scenes 3)
