@@ -65,7 +65,7 @@ internal static class MatchedEncoder
     /// <summary>ffprobe's level (H.264: ×10, HEVC: ×30) as <c>4.1</c>; null when unknown.</summary>
     public static string? LevelName(SourceVideo source)
     {
-        if (source.Level is not > 0 || source.Level is { } unknown && unknown == -99)
+        if (source.Level is not > 0 || !SmartCutPlanner.MatchableCodecs.Contains(source.Codec))
         {
             return null;
         }

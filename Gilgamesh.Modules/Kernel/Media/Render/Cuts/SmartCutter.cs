@@ -31,9 +31,10 @@ internal sealed class SmartCutter(SourceVideoProbe probe, RenderRunner runner, I
         var rate = plan.FrameRate;
         var encoder = MatchedEncoder.Arguments(source, request.Edges);
 
-        // Weights: a re-encoded frame costs far more than a copied one; audio and mux are small.
+        // Spans take [0, 0.9] weighted by cost (a re-encoded frame costs far more than a copied one), audio
+        // [0.9, 0.95], the mux the rest.
         var weights = plan.Spans.Select(s => s.Kind == CutSpanKind.ReEncode ? s.FrameCount : s.FrameCount / 50.0 + 1).ToList();
-        var total = weights.Sum() * 1.1;
+        var total = weights.Sum() / 0.9;
         var done = 0.0;
         var parts = new List<string>();
         for (var index = 0; index < plan.Spans.Count; index++)
@@ -55,7 +56,7 @@ internal sealed class SmartCutter(SourceVideoProbe probe, RenderRunner runner, I
         {
             audio = scratch.File("audio.m4a");
             await runner.RunAsync(SmartCutArguments.Audio(request.Input, audio, rate.TimeOf(plan.StartFrame), seconds), seconds,
-                ProgressPart.Of(progress, done / total, (done + total * 0.05) / total), cancellationToken).ConfigureAwait(false);
+                ProgressPart.Of(progress, 0.9, 0.95), cancellationToken).ConfigureAwait(false);
         }
 
         var list = scratch.File("parts.txt");
