@@ -11,7 +11,8 @@ using Microsoft.Extensions.Logging;
 namespace Gilgamesh.Modules.Kernel.Media.Render;
 
 /// <summary>The render kit (see <see cref="IRenderKit"/>): each operation probes, builds its command with a pure builder, runs it into a temporary name, renames.</summary>
-internal sealed class RenderKit(MediaProbe probe, RenderRunner runner, SmartCutter cutter, ThumbnailPicker thumbnails, ILogger<RenderKit> logger) : IRenderKit
+internal sealed class RenderKit(MediaProbe probe, SourceVideoProbe videoProbe, RenderRunner runner, SmartCutter cutter, ThumbnailPicker thumbnails,
+    ILogger<RenderKit> logger) : IRenderKit
 {
     public Task<SmartCutPlan> CutAsync(CutRequest request, IProgress<double>? progress = null, CancellationToken cancellationToken = default) =>
         cutter.CutAsync(request, progress, cancellationToken);
@@ -87,9 +88,9 @@ internal sealed class RenderKit(MediaProbe probe, RenderRunner runner, SmartCutt
     public async Task RetimeAsync(RetimeRequest request, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         var info = await probe.ProbeAsync(request.Input, cancellationToken).ConfigureAwait(false);
-        var video = info.PrimaryVideo ?? throw new GilgameshException(ErrorCodes.MediaUnreadable, "retiming needs a video stream", 422);
-        var rate = FrameRateOf(video);
-        var sourceFrames = Math.Max(1, rate.NearestFrame(info.DurationSeconds));
+        var video = await videoProbe.ProbeAsync(request.Input, cancellationToken).ConfigureAwait(false);
+        var rate = video.FrameRate;
+        var sourceFrames = Math.Max(1, rate.NearestFrame(video.DurationSeconds));
         var (speed, frames) = request.ExactFrames is { } exact
             ? ((double)sourceFrames / exact, exact)
             : (request.Speed, Math.Max(1, (long)Math.Round(sourceFrames / request.Speed)));

@@ -13,7 +13,7 @@ internal sealed class SourceVideoProbe(MediaToolLocator locator)
     public async Task<SourceVideo> ProbeAsync(string path, CancellationToken cancellationToken)
     {
         var json = await RunAsync(
-            "-v error -show_entries stream=codec_type,codec_name,profile,level,pix_fmt,width,height,r_frame_rate,avg_frame_rate,field_order," +
+            "-v error -show_entries stream=codec_type,codec_name,profile,level,pix_fmt,width,height,r_frame_rate,avg_frame_rate,field_order,duration," +
             $"color_range,color_space,color_transfer,color_primaries:format=start_time,duration -of json -i {QuotedPath.Quote(path)}",
             path, cancellationToken).ConfigureAwait(false);
         using var document = JsonDocument.Parse(json);
@@ -41,7 +41,8 @@ internal sealed class SourceVideoProbe(MediaToolLocator locator)
             Text(video, "color_transfer"),
             Text(video, "color_primaries"),
             Seconds(format, "start_time"),
-            Seconds(format, "duration"),
+            // The video stream's own length: the container's includes audio padding.
+            Seconds(video, "duration") is > 0 and var videoSeconds ? videoSeconds : Seconds(format, "duration"),
             streams.Any(s => Text(s, "codec_type") == "audio"));
     }
 
