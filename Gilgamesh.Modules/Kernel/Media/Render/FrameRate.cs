@@ -10,8 +10,11 @@ internal readonly record struct FrameRate(int Numerator, int Denominator)
     /// <summary>Start time of frame <paramref name="frame"/> in seconds.</summary>
     public double TimeOf(long frame) => (double)frame * Denominator / Numerator;
 
-    /// <summary>The first frame starting at or after <paramref name="seconds"/> (a microsecond of slack for rounded times).</summary>
-    public long FrameAtOrAfter(double seconds) => (long)Math.Ceiling(seconds * PerSecond - 1e-3);
+    /// <summary>
+    /// The first frame starting at or after <paramref name="seconds"/>, with 0.6 ms of slack: a frame's start written
+    /// as whole milliseconds (<see cref="MediaTime"/>, rounded by up to 0.5 ms) still names that frame.
+    /// </summary>
+    public long FrameAtOrAfter(double seconds) => (long)Math.Ceiling((seconds - 0.0006) * PerSecond);
 
     /// <summary>The frame whose start is nearest to <paramref name="seconds"/> (for packet times, which sit on frame starts).</summary>
     public long NearestFrame(double seconds) => (long)Math.Round(seconds * PerSecond, MidpointRounding.AwayFromZero);

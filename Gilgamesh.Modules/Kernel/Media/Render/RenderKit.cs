@@ -11,8 +11,8 @@ using Microsoft.Extensions.Logging;
 namespace Gilgamesh.Modules.Kernel.Media.Render;
 
 /// <summary>The render kit (see <see cref="IRenderKit"/>): each operation probes, builds its command with a pure builder, runs it into a temporary name, renames.</summary>
-internal sealed class RenderKit(MediaProbe probe, SourceVideoProbe videoProbe, RenderRunner runner, SmartCutter cutter, ThumbnailPicker thumbnails,
-    ILogger<RenderKit> logger) : IRenderKit
+internal sealed class RenderKit(MediaProbe probe, SourceVideoProbe videoProbe, RenderRunner runner, SmartCutter cutter, CrossfadeJoiner crossfades,
+    ThumbnailPicker thumbnails, ILogger<RenderKit> logger) : IRenderKit
 {
     public Task<SmartCutPlan> CutAsync(CutRequest request, IProgress<double>? progress = null, CancellationToken cancellationToken = default) =>
         cutter.CutAsync(request, progress, cancellationToken);
@@ -123,7 +123,17 @@ internal sealed class RenderKit(MediaProbe probe, SourceVideoProbe videoProbe, R
         string arguments;
         if (request.Crossfade is { } fade)
         {
-            plan = new JoinPlan(JoinMethod.Crossfade, "crossfades are rendered with the xfade/acrossfade filters over the joined inputs");
+            var (reason, sources) = mismatch is null ? await crossfades.CheckAsync(request.Inputs, cancellationToken).ConfigureAwait(false) : (mismatch, []);
+            if (reason is null)
+            {
+                plan = new JoinPlan(JoinMethod.Crossfade, null);
+                logger.LogInformation("Join of {Count} inputs by {Method}", request.Inputs.Count, plan.Method);
+                await crossfades.JoinAsync(request.Inputs, sources, fade, output, progress, cancellationToken).ConfigureAwait(false);
+                output.Commit();
+                return plan;
+            }
+
+            plan = new JoinPlan(JoinMethod.CrossfadeFilter, reason);
             arguments = JoinArguments.Crossfade(request.Inputs, infos.Select(i => i.DurationSeconds).ToList(), fade.Seconds, output.Temporary,
                 first.Width ?? 1920, first.Height ?? 1080, FrameRateOf(first), audio, request.Encoding);
             seconds -= fade.Seconds * (request.Inputs.Count - 1);

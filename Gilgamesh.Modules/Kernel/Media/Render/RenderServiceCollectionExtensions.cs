@@ -14,6 +14,7 @@ internal static class RenderServiceCollectionExtensions
         services.TryAddSingleton<RenderRunner>();
         services.TryAddSingleton<SourceVideoProbe>();
         services.TryAddSingleton<SmartCutter>();
+        services.TryAddSingleton<Joins.CrossfadeJoiner>();
         services.TryAddSingleton<ThumbnailPicker>();
         services.TryAddSingleton<IRenderKit, RenderKit>();
         return services;

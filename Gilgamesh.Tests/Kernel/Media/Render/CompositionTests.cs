@@ -35,8 +35,8 @@ public class CompositionTests
         Assert.That(Pixel(frame, 1080, 20, 100), Is.EqualTo(Blue), "slide fills the top panel's width");
         Assert.That(Pixel(frame, 1080, 2, 480), Is.EqualTo(Black), "bars beside the slide");
         Assert.That(Pixel(frame, 1080, 540, 1365), Is.EqualTo(Green), "camera in the bottom panel");
-        Assert.That(Pixel(frame, 1080, 540, 1000), Is.EqualTo(Green), "camera starts 75 px into its panel");
-        Assert.That(Pixel(frame, 1080, 540, 990), Is.EqualTo(Black), "bar above the camera");
+        Assert.That(Pixel(frame, 1080, 540, 1040), Is.EqualTo(Green), "camera starts 75 px into its panel (y 1035)");
+        Assert.That(Pixel(frame, 1080, 540, 1030), Is.EqualTo(Black), "bar above the camera");
         Assert.That(Pixel(frame, 1080, 540, 1900), Is.EqualTo(Black), "bar below the camera");
     }
 

@@ -150,7 +150,7 @@ public class RenderArgumentTests
         var target = LoudnessTarget.Broadcast;
 
         Assert.That(LoudnessArguments.Measure("/in/a.mp4", target), Is.EqualTo(
-            "-i \"/in/a.mp4\" -map 0:a:0 -vn -af loudnorm=I=-23.0:TP=-1.0:LRA=11.0:print_format=json -f null - "));
+            "-i \"/in/a.mp4\" -map 0:a:0 -vn -af loudnorm=I=-23.0:TP=-1.0:LRA=11.0:print_format=json -f null \"-\""));
         Assert.That(LoudnessArguments.Apply("/in/a.mp4", "/out/b.mp4", target, new LoudnessMeasurement(-31.25, -12.5, 3.1, -41.3, 0.4), hasVideo: true), Is.EqualTo(
             "-i \"/in/a.mp4\" -map 0:v:0 -c:v copy -map 0:a:0 -af loudnorm=I=-23.0:TP=-1.0:LRA=11.0:measured_I=-31.25:measured_TP=-12.50:measured_LRA=3.10:measured_thresh=-41.30:offset=0.40:linear=true " +
             "-ar 48000 -c:a aac -b:a 192k -movflags +faststart -f mp4 \"/out/b.mp4\" -y"));

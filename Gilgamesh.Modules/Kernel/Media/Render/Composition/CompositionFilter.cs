@@ -61,11 +61,11 @@ internal static class CompositionFilter
     /// <summary>
     /// Piecewise-linear position over time as an ffmpeg expression: a balanced tree of <c>if(lt(t,T),…,…)</c> over the
     /// segments (log2(n) deep, under the parser's nesting limit), each segment interpolating with a clipped fraction,
-    /// so the value holds before the first and after the last keyframe.
+    /// so the value holds before the first and after the last keyframe. A coordinate that never changes is a constant.
     /// </summary>
     public static string PathExpression(IReadOnlyList<CropKeyframe> path, Func<CropKeyframe, int> value)
     {
-        if (path.Count == 1)
+        if (path.Select(value).Distinct().Count() == 1)
         {
             return value(path[0]).ToString(CultureInfo.InvariantCulture);
         }

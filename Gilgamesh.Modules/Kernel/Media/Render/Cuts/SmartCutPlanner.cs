@@ -15,11 +15,13 @@ internal static class SmartCutPlanner
         "yuv420p", "yuvj420p", "yuv420p10le", "yuv422p", "yuv444p",
     };
 
-    public static SmartCutPlan Plan(SourceVideo source, KeyPackets keys, MediaTime start, MediaTime end, bool forceFullReEncode = false)
+    public static SmartCutPlan Plan(SourceVideo source, KeyPackets keys, MediaTime start, MediaTime end, bool forceFullReEncode = false) =>
+        PlanFrames(source, keys, source.FrameRate.FrameAtOrAfter(start.Seconds), source.FrameRate.FrameAtOrAfter(end.Seconds), forceFullReEncode);
+
+    /// <summary>The plan for source frames <c>[startFrame, endFrame)</c>.</summary>
+    public static SmartCutPlan PlanFrames(SourceVideo source, KeyPackets keys, long startFrame, long endFrame, bool forceFullReEncode = false)
     {
         var rate = source.FrameRate;
-        var startFrame = rate.FrameAtOrAfter(start.Seconds);
-        var endFrame = rate.FrameAtOrAfter(end.Seconds);
         var lastFrame = rate.FrameAtOrAfter(source.DurationSeconds);
         if (source.DurationSeconds > 0)
         {
@@ -28,7 +30,7 @@ internal static class SmartCutPlanner
 
         if (endFrame <= startFrame)
         {
-            throw new ArgumentOutOfRangeException(nameof(end), $"the cut [{start}, {end}) holds no frame of the source");
+            throw new ArgumentOutOfRangeException(nameof(endFrame), $"the cut [{startFrame}, {endFrame}) holds no frame of the source");
         }
 
         var reason = forceFullReEncode ? "a full re-encode was asked for" : WhyNotMatchable(source, keys);

@@ -31,24 +31,8 @@ internal sealed class SmartCutter(SourceVideoProbe probe, RenderRunner runner, I
         var rate = plan.FrameRate;
         var encoder = MatchedEncoder.Arguments(source, request.Edges);
 
-        // Spans take [0, 0.9] weighted by cost (a re-encoded frame costs far more than a copied one), audio
-        // [0.9, 0.95], the mux the rest.
-        var weights = plan.Spans.Select(s => s.Kind == CutSpanKind.ReEncode ? s.FrameCount : s.FrameCount / 50.0 + 1).ToList();
-        var total = weights.Sum() / 0.9;
-        var done = 0.0;
-        var parts = new List<string>();
-        for (var index = 0; index < plan.Spans.Count; index++)
-        {
-            var span = plan.Spans[index];
-            var part = scratch.File($"part-{index:000}.ts");
-            var arguments = span.Kind == CutSpanKind.Copy
-                ? SmartCutArguments.CopySpan(request.Input, part, rate.TimeOf(span.StartFrame), span.FrameCount)
-                : SmartCutArguments.EncodeSpan(request.Input, part, rate.TimeOf(span.StartFrame), rate.TimeOf(1), span.FrameCount, encoder);
-            await runner.RunAsync(arguments, rate.TimeOf(span.FrameCount), ProgressPart.Of(progress, done / total, (done + weights[index]) / total),
-                cancellationToken).ConfigureAwait(false);
-            done += weights[index];
-            parts.Add(part);
-        }
+        var parts = await RenderPartsAsync(request.Input, plan, encoder, scratch, "cut", ProgressPart.Of(progress, 0, 0.9), cancellationToken)
+            .ConfigureAwait(false);
 
         string? audio = null;
         var seconds = rate.TimeOf(plan.FrameCount);
@@ -65,5 +49,33 @@ internal sealed class SmartCutter(SourceVideoProbe probe, RenderRunner runner, I
             cancellationToken).ConfigureAwait(false);
         output.Commit();
         return plan;
+    }
+
+    /// <summary>
+    /// Renders a plan's spans as MPEG-TS parts in <paramref name="scratch"/> (copied GOPs, edges re-encoded with
+    /// <paramref name="encoder"/>), in order. Progress is weighted by cost: a re-encoded frame costs far more than a copied one.
+    /// </summary>
+    public async Task<List<string>> RenderPartsAsync(string input, SmartCutPlan plan, string encoder, RenderScratch scratch, string prefix,
+        IProgress<double>? progress, CancellationToken cancellationToken)
+    {
+        var rate = plan.FrameRate;
+        var weights = plan.Spans.Select(s => s.Kind == CutSpanKind.ReEncode ? s.FrameCount : s.FrameCount / 50.0 + 1).ToList();
+        var total = weights.Sum();
+        var done = 0.0;
+        var parts = new List<string>();
+        for (var index = 0; index < plan.Spans.Count; index++)
+        {
+            var span = plan.Spans[index];
+            var part = scratch.File($"{prefix}-{index:000}.ts");
+            var arguments = span.Kind == CutSpanKind.Copy
+                ? SmartCutArguments.CopySpan(input, part, rate.TimeOf(span.StartFrame), span.FrameCount)
+                : SmartCutArguments.EncodeSpan(input, part, rate.TimeOf(span.StartFrame), rate.TimeOf(1), span.FrameCount, encoder);
+            await runner.RunAsync(arguments, rate.TimeOf(span.FrameCount), ProgressPart.Of(progress, done / total, (done + weights[index]) / total),
+                cancellationToken).ConfigureAwait(false);
+            done += weights[index];
+            parts.Add(part);
+        }
+
+        return parts;
     }
 }

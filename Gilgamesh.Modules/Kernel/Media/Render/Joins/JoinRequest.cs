@@ -14,6 +14,9 @@ internal enum JoinMethod
     /// <summary>Concat filter, re-encoded: the inputs differ.</summary>
     ConcatFilter,
 
-    /// <summary><c>xfade</c>/<c>acrossfade</c> rendered around each boundary, the rest copied.</summary>
+    /// <summary><c>xfade</c>/<c>acrossfade</c> rendered around each boundary only; the rest smart-cut (whole GOPs copied).</summary>
     Crossfade,
+
+    /// <summary>Crossfades of inputs that cannot be matched: one filter graph re-encodes everything.</summary>
+    CrossfadeFilter,
 }
