@@ -42,7 +42,7 @@ internal static class KernelServices
         services.AddGilgameshSpeech(configuration);
         services.AddGilgameshModels(configuration);
         services.AddHostedService<ScratchSweeper>();
-        services.AddScoped<IJobHandler, SelfTestJobHandler>();
+        services.AddJobHandler<SelfTestJobHandler, SelfTestInput, SelfTestResult>(SelfTestJobHandler.Kind);
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemExceptionHandler.AddDefaultCode);
         services.AddExceptionHandler<ProblemExceptionHandler>();
