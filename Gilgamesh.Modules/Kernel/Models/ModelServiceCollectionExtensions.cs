@@ -1,3 +1,4 @@
+using Gilgamesh.Modules.Kernel.Budgets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -9,7 +10,7 @@ public static class ModelServiceCollectionExtensions
 {
     /// <summary>
     /// The model client (options from section <c>Models</c>), its resilient named HTTP client, the call store and metrics,
-    /// the unlimited LLM budget (replaced by the pipelines' budget when registered first), and <c>ModelHealthCheck</c>.
+    /// the LLM budget (the pipelines' <c>llm</c> budget when <c>IBudgets</c> is registered, else unlimited), and <c>ModelHealthCheck</c>.
     /// Needs an <c>NpgsqlDataSource</c> for the call records.
     /// </summary>
     public static IServiceCollection AddGilgameshModels(this IServiceCollection services, IConfiguration configuration)
@@ -19,7 +20,10 @@ public static class ModelServiceCollectionExtensions
         services.AddHttpClient(ModelClient.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
             .AddResilienceHandler("models", (builder, context) =>
                 ModelResilience.Configure(builder, context.ServiceProvider.GetRequiredService<IOptions<ModelOptions>>().Value));
-        services.TryAddSingleton<ILlmBudget, UnlimitedLlmBudget>();
+        // The pipelines' PostgreSQL-leased llm budget where the jobs kernel is registered (the app), none otherwise.
+        services.TryAddSingleton<ILlmBudget>(provider => provider.GetService<IBudgets>() is { } budgets
+            ? new BudgetLlmBudget(budgets)
+            : new UnlimitedLlmBudget());
         services.TryAddSingleton<ModelCallStore>();
         services.TryAddSingleton<ModelMetrics>();
         services.TryAddSingleton<IModelClient, ModelClient>();
