@@ -29,6 +29,7 @@ foreach (var name in options.Benchmarks)
         "speech" => new SpeechBench(),
         "speech-frontend" => new SpeechFrontendBench(options),
         "upload" => new UploadBench(options),
+        "smart-cut" => new SmartCutBench(options),
         "choreography" => new ChoreographyBench(options),
         _ => throw new ArgumentException($"unknown benchmark '{name}'"),
     };
