@@ -35,6 +35,7 @@ public sealed class EncodeModule : IGilgameshModule
         services.AddScoped<IJobHandler, EncodeFileJob>();
         services.AddSingleton<IEncodeQueue, JobSchedulerEncodeQueue>();
         services.AddHostedService<EncodeStartup>();
+        services.AddHostedService(sp => sp.GetRequiredService<LibraryWatcher>());
     }
 
     /// <summary>Everything but the host wiring (options, job handler, queue, start-up), so tests build the same graph.</summary>
@@ -61,6 +62,7 @@ public sealed class EncodeModule : IGilgameshModule
         services.AddSingleton<JournaledReplace>();
         services.AddSingleton<FileEncoder>();
         services.AddSingleton<JournalRecovery>();
+        services.AddSingleton<LibraryWatcher>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)

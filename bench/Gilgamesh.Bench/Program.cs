@@ -27,6 +27,7 @@ foreach (var name in options.Benchmarks)
         "speech" => new SpeechBench(),
         "speech-frontend" => new SpeechFrontendBench(options),
         "upload" => new UploadBench(options),
+        "encode" => new EncodeBench(options),
         _ => throw new ArgumentException($"unknown benchmark '{name}'"),
     };
     Console.WriteLine($"\n=== {name} ===  (load average {Machine.LoadAverage()})");

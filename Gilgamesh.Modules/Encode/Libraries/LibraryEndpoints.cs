@@ -19,7 +19,8 @@ internal static class LibraryEndpoints
             .RequireAuthorization(Policies.Viewer).WithName("GetEncodeLibrary");
     }
 
-    private static async Task<IResult> CreateAsync(LibraryRequest request, LibraryFactory factory, LibraryStore store, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(LibraryRequest request, LibraryFactory factory, LibraryStore store, Catalog.LibraryWatcher watcher,
+        CancellationToken ct)
     {
         Library library;
         try
@@ -31,9 +32,10 @@ internal static class LibraryEndpoints
             return ApiProblem.From(e);
         }
 
-        return await store.InsertAsync(library, ct)
-            ? TypedResults.Created($"/api/v1/encode/libraries/{library.Id}", library)
-            : ApiProblem.Conflict(EncodeErrorCodes.LibraryExists, $"a library named '{library.Name}' exists");
+        if (!await store.InsertAsync(library, ct))
+            return ApiProblem.Conflict(EncodeErrorCodes.LibraryExists, $"a library named '{library.Name}' exists");
+        watcher.Watch(library);
+        return TypedResults.Created($"/api/v1/encode/libraries/{library.Id}", library);
     }
 
     public static IResult NotFound(Guid id) => ApiProblem.NotFound(EncodeErrorCodes.LibraryNotFound, $"No encode library {id}.");
