@@ -32,7 +32,7 @@ public sealed class EncodeModule : IGilgameshModule
         var options = configuration.GetSection(EncodeOptions.Section).Get<EncodeOptions>() ?? new EncodeOptions();
         services.AddSingleton(options);
         AddServices(services, configuration[$"{EncodeOptions.Section}:Faults:KillAfterStep"] is { Length: > 0 } step ? new KillAfterStep(step) : new EncodeFaults());
-        services.AddScoped<IJobHandler, EncodeFileJob>();
+        services.AddJobHandler<EncodeFileJob, EncodeFileInput, EncodeResult>(EncodeFileJob.Kind);
         services.AddSingleton<IEncodeQueue, JobSchedulerEncodeQueue>();
         services.AddHostedService<EncodeStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<LibraryWatcher>());

@@ -2,24 +2,15 @@ using Gilgamesh.Modules.Kernel.Jobs;
 
 namespace Gilgamesh.Modules.Encode.Running;
 
-/// <summary>The platform job that encodes one catalogued file (thin: <see cref="FileEncoder"/> does the work).</summary>
-internal sealed class EncodeFileJob(FileEncoder encoder) : IJobHandler
+internal sealed record EncodeFileInput(Guid FileId);
+
+/// <summary>Job <c>encode/file</c> (media queue): encodes one catalogued file (thin: <see cref="FileEncoder"/> does the work).</summary>
+internal sealed class EncodeFileJob(FileEncoder encoder) : IJobHandler<EncodeFileInput, EncodeResult>
 {
-    public const string KindName = "file";
+    // No budget in Needs: an NVENC encode holds a GPU session lease (GpuSessions) instead of a CPU slot, and which
+    // one a file gets is decided inside the run. Moving GpuSessions onto BudgetNames.Gpu(n) leases is the next step.
+    public static readonly JobKind<EncodeFileInput, EncodeResult> Kind = new(EncodeModule.ModuleName, "file", JobQueues.Media);
 
-    public string Module => EncodeModule.ModuleName;
-    public string Kind => KindName;
-
-    public async Task ExecuteAsync(JobContext context, CancellationToken cancellationToken)
-    {
-        var input = context.GetInput<EncodeFileInput>();
-        var progress = new Progress01(context.Progress);
-        context.Result = await encoder.ProcessAsync(input.FileId, progress, cancellationToken);
-    }
-
-    // The platform's job progress is 0–100 until feat/jobs makes it 0–1; the encoder reports 0–1 already.
-    private sealed class Progress01(JobProgress progress) : IProgress<double>
-    {
-        public void Report(double value) => progress.Report(value * 100);
-    }
+    public Task<EncodeResult> ExecuteAsync(EncodeFileInput input, JobContext context, CancellationToken cancellationToken) =>
+        encoder.ProcessAsync(input.FileId, context.Progress, cancellationToken);
 }

@@ -3,18 +3,19 @@ using Gilgamesh.Modules.Kernel.Jobs;
 namespace Gilgamesh.Modules.Encode.Running;
 
 /// <summary>
-/// How a queued file becomes work. Today an ordinary platform job per file (<see cref="EncodeFileJob"/>); when the
-/// kernel's typed job kinds and GPU budget leases land (feat/jobs) this is the one place that changes.
+/// How a queued file becomes work: a platform job of kind <see cref="EncodeFileJob.Kind"/> per file. One seam, so
+/// moving to a pipeline per library (or GPU budget leases per step) changes only this file.
 /// </summary>
 internal interface IEncodeQueue
 {
     Task EnqueueAsync(Guid fileId, string? ownerId, CancellationToken ct);
 }
 
-internal sealed class JobSchedulerEncodeQueue(IJobScheduler scheduler) : IEncodeQueue
+internal sealed class JobSchedulerEncodeQueue(IJobScheduler scheduler, Catalog.CatalogStore catalog) : IEncodeQueue
 {
-    public Task EnqueueAsync(Guid fileId, string? ownerId, CancellationToken ct) =>
-        scheduler.EnqueueAsync(new JobRequest(EncodeModule.ModuleName, EncodeFileJob.KindName, new EncodeFileInput(fileId), ownerId, JobQueues.Media), ct);
+    public async Task EnqueueAsync(Guid fileId, string? ownerId, CancellationToken ct)
+    {
+        var name = (await catalog.GetAsync(fileId, ct))?.Path is { } path ? Path.GetFileName(path) : fileId.ToString();
+        await scheduler.EnqueueAsync(EncodeFileJob.Kind, new EncodeFileInput(fileId), new JobOptions(ownerId, $"encode · {name}"), ct);
+    }
 }
-
-internal sealed record EncodeFileInput(Guid FileId);
