@@ -28,6 +28,7 @@ foreach (var name in options.Benchmarks)
         "speech-frontend" => new SpeechFrontendBench(options),
         "upload" => new UploadBench(options),
         "encode" => new EncodeBench(options),
+        "choreography" => new ChoreographyBench(options),
         _ => throw new ArgumentException($"unknown benchmark '{name}'"),
     };
     Console.WriteLine($"\n=== {name} ===  (load average {Machine.LoadAverage()})");
