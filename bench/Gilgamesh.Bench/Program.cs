@@ -30,6 +30,7 @@ foreach (var name in options.Benchmarks)
         "speech-frontend" => new SpeechFrontendBench(options),
         "upload" => new UploadBench(options),
         "smart-cut" => new SmartCutBench(options),
+        "encode" => new EncodeBench(options),
         "choreography" => new ChoreographyBench(options),
         _ => throw new ArgumentException($"unknown benchmark '{name}'"),
     };

@@ -15,7 +15,7 @@ internal interface IBenchmark
 
 internal sealed class BenchOptions
 {
-    public static readonly string[] All = ["startup", "progress-latency", "pipelines", "jobs-get", "storage", "vectors", "rhythm", "silence", "scenes", "links", "speech", "speech-frontend", "upload", "choreography", "rate-limit", "smart-cut"];
+    public static readonly string[] All = ["startup", "progress-latency", "pipelines", "jobs-get", "storage", "vectors", "rhythm", "silence", "scenes", "links", "speech", "speech-frontend", "upload", "choreography", "rate-limit", "smart-cut", "encode"];
 
     public const string Usage = """
         Usage: bench/run [benchmark ...] [options]
