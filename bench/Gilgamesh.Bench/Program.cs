@@ -26,6 +26,7 @@ foreach (var name in options.Benchmarks)
         "links" => new LinksBench(),
         "speech" => new SpeechBench(),
         "speech-frontend" => new SpeechFrontendBench(options),
+        "speech-engines" => new SpeechEnginesBench(),
         "upload" => new UploadBench(options),
         _ => throw new ArgumentException($"unknown benchmark '{name}'"),
     };
