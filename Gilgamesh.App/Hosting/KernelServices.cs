@@ -40,7 +40,7 @@ internal static class KernelServices
         services.AddGilgameshMedia(configuration);
         services.AddGilgameshSpeech(configuration);
         services.AddHostedService<ScratchSweeper>();
-        services.AddScoped<IJobHandler, SelfTestJobHandler>();
+        services.AddJobHandler<SelfTestJobHandler, SelfTestInput, SelfTestResult>(SelfTestJobHandler.Kind);
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemExceptionHandler.AddDefaultCode);
         services.AddExceptionHandler<ProblemExceptionHandler>();

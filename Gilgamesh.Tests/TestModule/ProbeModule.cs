@@ -23,7 +23,7 @@ public sealed class ProbeModule : IGilgameshModule
 
     public void RegisterServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddScoped<IJobHandler, RenderClipJob>();
+        services.AddJobHandler<RenderClipJob, RenderRequest, RenderResult>(RenderClipJob.Kind);
         services.AddScoped<ProbeHousekeeping>();
     }
 

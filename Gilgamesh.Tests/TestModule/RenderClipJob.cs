@@ -9,9 +9,9 @@ namespace Gilgamesh.Tests.TestModule;
 
 /// <summary>Renders or transcodes a short clip with ffmpeg and stores it; re-runnable (upsert, temp then publish).</summary>
 internal sealed class RenderClipJob(
-    FfmpegRunner ffmpeg, MediaProbe probe, IObjectStore store, NpgsqlDataSource dataSource, GilgameshOptions options) : IJobHandler
+    FfmpegRunner ffmpeg, MediaProbe probe, IObjectStore store, NpgsqlDataSource dataSource, GilgameshOptions options) : IJobHandler<RenderRequest, RenderResult>
 {
-    public const string KindName = "render";
+    public static readonly JobKind<RenderRequest, RenderResult> Kind = new(ProbeModule.ModuleName, "render", JobQueues.Media);
 
     private const string UpsertRender = """
         insert into probe.renders (job_id, output_key, sha256, size_bytes, duration_seconds)
@@ -20,12 +20,8 @@ internal sealed class RenderClipJob(
             size_bytes = excluded.size_bytes, duration_seconds = excluded.duration_seconds
         """;
 
-    public string Module => ProbeModule.ModuleName;
-    public string Kind => KindName;
-
-    public async Task ExecuteAsync(JobContext context, CancellationToken cancellationToken)
+    public async Task<RenderResult> ExecuteAsync(RenderRequest request, JobContext context, CancellationToken cancellationToken)
     {
-        var request = context.GetInput<RenderRequest>();
         if (context.Job.Attempts <= request.TransientFailures)
             throw new IOException($"simulated transient failure on attempt {context.Job.Attempts}");
         using var scratch = ScratchDirectory.Create(options, "probe-render");
@@ -48,11 +44,10 @@ internal sealed class RenderClipJob(
         }
 
         context.Progress.Report(0, "rendering");
-        await ffmpeg.RunAsync(arguments, new FfmpegRunOptions(request.DurationSeconds,
-            new InlineProgress(p => context.Progress.Report(p * 0.9, "rendering"))), cancellationToken);
+        await ffmpeg.RunAsync(arguments, new FfmpegRunOptions(request.DurationSeconds, context.Progress.Part(0, 0.9)), cancellationToken);
 
         var info = await probe.ProbeAsync(output, cancellationToken);
-        context.Progress.Report(95, "storing");
+        context.Progress.Report(0.95, "storing");
         var key = $"probe/renders/{context.JobId:N}.mp4";
         var stored = await store.PutFileAsync(key, output, "video/mp4", cancellationToken);
 
@@ -61,6 +56,8 @@ internal sealed class RenderClipJob(
         {
             context.JobId, OutputKey = key, Sha256 = stored.Sha256Hex, SizeBytes = stored.Size, info.DurationSeconds,
         }, cancellationToken: cancellationToken));
-        context.Result = new { key, stored.Sha256Hex, stored.Size };
+        return new RenderResult(key, stored.Sha256Hex, stored.Size);
     }
 }
+
+internal sealed record RenderResult(string Key, string Sha256Hex, long Size);

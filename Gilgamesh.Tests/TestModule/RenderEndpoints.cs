@@ -25,7 +25,8 @@ internal static class RenderEndpoints
     {
         if (request.DurationSeconds is <= 0 or > 120)
             return ApiProblem.Create(400, ErrorCodes.InvalidRequest, "Bad request", "durationSeconds must be in (0, 120].");
-        var job = await scheduler.EnqueueAsync(new JobRequest(ProbeModule.ModuleName, RenderClipJob.KindName, request, me.Id.ToString(), JobQueues.Media), ct);
+        var job = await scheduler.EnqueueAsync(RenderClipJob.Kind, request,
+            new JobOptions(me.Id.ToString(), $"render · {request.DurationSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} s"), ct);
         return TypedResults.Accepted($"/api/v1/jobs/{job.Id}", job);
     }
 

@@ -12,6 +12,8 @@ internal sealed class VectorIndexCache(TimeProvider clock, TimeSpan timeToLive)
 {
     private sealed record Entry(VectorIndex Index, long Version, long Generation, DateTimeOffset BuiltAt);
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001",
+        Justification = "A slot lives as long as the cache; its SemaphoreSlim never creates a wait handle, so there is nothing to release.")]
     private sealed class Slot
     {
         public readonly SemaphoreSlim Building = new(1, 1);

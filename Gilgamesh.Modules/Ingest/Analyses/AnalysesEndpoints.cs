@@ -30,8 +30,8 @@ internal static class AnalysesEndpoints
         var kinds = request?.Analyses is { Count: > 0 } asked ? asked.Distinct().ToList() : [AnalysisKinds.Scenes, AnalysisKinds.Ocr];
         if (kinds.FirstOrDefault(k => !AnalysisKinds.All.Contains(k)) is { } unknown)
             return ApiProblem.Create(400, ErrorCodes.InvalidRequest, "Bad request", $"Unknown analysis '{unknown}'; use scenes, ocr or transcript.");
-        var job = await scheduler.EnqueueAsync(new JobRequest(IngestModule.ModuleName, AnalyzeMediaJob.KindName,
-            new AnalyzeMediaInput(id, kinds), me.Id.ToString(), JobQueues.Media), ct);
+        var job = await scheduler.EnqueueAsync(AnalyzeMediaJob.Kind, new AnalyzeMediaInput(id, kinds),
+            new JobOptions(me.Id.ToString(), AnalyzeMediaJob.Title(kinds, item.DisplayName), $"#/library/{id}"), ct);
         return TypedResults.Accepted($"/api/v1/jobs/{job.Id}", job);
     }
 

@@ -21,7 +21,7 @@ internal static class AnalysesSlice
         services.AddSingleton<AnalysesResponder>();
         services.AddSingleton<TranscriptMaker>();
         services.AddSingleton<MediaAnalysisRunner>();
-        services.AddScoped<IJobHandler, AnalyzeMediaJob>();
+        services.AddJobHandler<AnalyzeMediaJob, AnalyzeMediaInput, MediaAnalyses>(AnalyzeMediaJob.Kind);
     }
 
     public static void Map(IEndpointRouteBuilder api)

@@ -9,17 +9,14 @@ internal sealed record AnalyzeMediaInput(
     [property: JsonPropertyName("analyses")] IReadOnlyList<string> Analyses);
 
 /// <summary>Runs an item's analyses on the media queue. Re-runnable: every analysis overwrites its own row and keys.</summary>
-internal sealed class AnalyzeMediaJob(MediaAnalysisRunner runner) : IJobHandler
+internal sealed class AnalyzeMediaJob(MediaAnalysisRunner runner) : IJobHandler<AnalyzeMediaInput, MediaAnalyses>
 {
-    public const string KindName = "analyze";
+    public static readonly JobKind<AnalyzeMediaInput, MediaAnalyses> Kind = new(IngestModule.ModuleName, "analyze", JobQueues.Media);
 
-    public string Module => IngestModule.ModuleName;
-    public string Kind => KindName;
+    public Task<MediaAnalyses> ExecuteAsync(AnalyzeMediaInput input, JobContext context, CancellationToken cancellationToken) =>
+        runner.RunAsync(input.MediaId, input.Analyses, context.Progress, cancellationToken);
 
-    public async Task ExecuteAsync(JobContext context, CancellationToken cancellationToken)
-    {
-        var input = context.GetInput<AnalyzeMediaInput>();
-        context.Result = await runner.RunAsync(input.MediaId, input.Analyses,
-            (percent, stage) => context.Progress.Report(percent, stage), cancellationToken);
-    }
+    /// <summary>A readable job name, e.g. "scenes + OCR · lecture.mp4".</summary>
+    public static string Title(IEnumerable<string> analyses, string mediaName) =>
+        string.Join(" + ", analyses.Select(a => a == AnalysisKinds.Ocr ? "OCR" : a)) + " · " + mediaName;
 }

@@ -4,6 +4,7 @@ using Gilgamesh.Modules.Analysis.Scenes;
 using Gilgamesh.Modules.Ingest.Library;
 using Gilgamesh.Modules.Kernel.Errors;
 using Gilgamesh.Modules.Kernel.Hosting;
+using Gilgamesh.Modules.Kernel.Jobs;
 using Gilgamesh.Modules.Kernel.Storage;
 
 namespace Gilgamesh.Modules.Ingest.Analyses;
@@ -19,7 +20,7 @@ internal sealed class MediaAnalysisRunner(
     MediaItemStore items, IObjectStore store, SceneDetector scenes, OcrEngine ocr, MediaAnalysisStore analyses, TranscriptMaker transcripts,
     GilgameshOptions options)
 {
-    public async Task<MediaAnalyses> RunAsync(Guid mediaId, IReadOnlyCollection<string> kinds, Action<double, string>? progress, CancellationToken ct)
+    public async Task<MediaAnalyses> RunAsync(Guid mediaId, IReadOnlyCollection<string> kinds, IJobProgress? progress, CancellationToken ct)
     {
         var item = await items.GetAsync(mediaId, ct) is { Status: MediaStatuses.Ready, StorageKey: not null } ready
             ? ready
@@ -35,7 +36,7 @@ internal sealed class MediaAnalysisRunner(
         async Task<string> LocalOriginalAsync()
         {
             if (local is not null) return local;
-            progress?.Invoke(0, "fetching media");
+            progress?.Report(0, "fetching media");
             var path = scratch.File("original");
             await using (var read = await store.OpenReadAsync(item.StorageKey!, null, ct))
             await using (var write = File.Create(path))
@@ -47,41 +48,41 @@ internal sealed class MediaAnalysisRunner(
         var visualShare = wantTranscript ? 0.6 : 1.0;
         if (visual)
             await RunVisualAsync(item, await LocalOriginalAsync(), scratch, wantScenes, wantOcr,
-                (p, stage) => progress?.Invoke(p * visualShare, stage), ct);
+                progress?.Part(0, visualShare), ct);
         if (wantTranscript)
         {
-            var from = visual ? 60.0 : 0.0;
-            progress?.Invoke(from, "transcript");
-            var transcript = await transcripts.MakeAsync(item, LocalOriginalAsync,
-                new InlineProgress(p => progress?.Invoke(from + p * (99 - from) / 100, "transcript")), ct);
+            // The engine reports 0–1; its slice of the bar maps it (a hand-made 0–100 rescale once stalled it at ~60 %).
+            var transcriptPart = progress?.Part(visual ? visualShare : 0, 0.99);
+            transcriptPart?.Report(0, "transcript");
+            var transcript = await transcripts.MakeAsync(item, LocalOriginalAsync, transcriptPart, ct);
             if (transcript is not null)
                 await analyses.SaveAsync(mediaId, AnalysisKinds.Transcript, StoredTranscript.From(transcript), ct);
         }
-        progress?.Invoke(100, "done");
+        progress?.Report(1, "done");
         return await analyses.GetAsync(mediaId, ct);
     }
 
     private async Task RunVisualAsync(MediaItem item, string local, ScratchDirectory scratch, bool wantScenes, bool wantOcr,
-        Action<double, string> progress, CancellationToken ct)
+        IJobProgress? progress, CancellationToken ct)
     {
         var mediaId = item.Id;
         if (item.Kind == MediaKinds.Image)
         {
             if (wantOcr)
             {
-                progress(10, "ocr");
+                progress?.Report(0.1, "ocr");
                 var text = await ReadTextAsync(local, ct);
                 await analyses.SaveAsync(mediaId, AnalysisKinds.Ocr, new[] { new StoredOcrText(null, 0, text) }, ct);
             }
             return;
         }
 
-        progress(5, "scenes");
+        progress?.Report(0.05, "scenes");
         var keyframes = scratch.File("keyframes");
         var detected = await scenes.DetectAsync(local, new SceneOptions(KeyframesDirectory: keyframes),
-            // InlineProgress, not Progress<T>: the latter posts to the thread pool, so a late report could land after
-            // the job ended and move its bar backwards.
-            new InlineProgress(p => progress(5 + p * 55, "scenes")), ct);
+            // A synchronous slice, not Progress<T>: the latter posts to the thread pool, so a late report could land
+            // after the job ended and move its bar backwards.
+            progress?.Part(0.05, 0.6), ct);
         var stored = new List<StoredScene>();
         foreach (var scene in detected.Scenes)
         {
@@ -101,7 +102,7 @@ internal sealed class MediaAnalysisRunner(
             for (var i = 0; i < detected.Scenes.Count; i++)
             {
                 var scene = detected.Scenes[i];
-                progress(60 + 39.0 * i / detected.Scenes.Count, "ocr");
+                progress?.Report(0.6 + 0.39 * i / detected.Scenes.Count, "ocr");
                 if (scene.Keyframe is { } file) texts.Add(new StoredOcrText(scene.Index, scene.KeyframeTime, await ReadTextAsync(file, ct)));
             }
             await analyses.SaveAsync(mediaId, AnalysisKinds.Ocr, texts, ct);

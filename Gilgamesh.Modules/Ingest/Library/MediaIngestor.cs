@@ -110,8 +110,8 @@ internal sealed class MediaIngestor(MediaItemStore items, MediaClassifier classi
     {
         try
         {
-            await jobs.EnqueueAsync(new JobRequest(IngestModule.ModuleName, ContactSheetJob.KindName, new ContactSheetInput(row.Id),
-                row.OwnerId.ToString(), JobQueues.Media), CancellationToken.None);
+            await jobs.EnqueueAsync(ContactSheetJob.Kind, new ContactSheetInput(row.Id),
+                new JobOptions(row.OwnerId.ToString(), $"contact sheet · {row.DisplayName}", $"#/library/{row.Id}"), CancellationToken.None);
         }
         catch (Exception e)
         {

@@ -45,7 +45,7 @@ internal static class LinksSlice
         services.AddSingleton<FetchLimiter>();
         services.AddSingleton<LinkProcessor>();
         services.AddSingleton<LinkBatchProcessor>();
-        services.AddScoped<IJobHandler, ProcessLinksJob>();
+        services.AddJobHandler<ProcessLinksJob, ProcessRequest, LinkResult[]>(ProcessLinksJob.Kind);
         services.AddScoped<LinkCachePurge>();
     }
 

@@ -9,6 +9,6 @@ internal static class PreviewsSlice
     public static void Register(IServiceCollection services)
     {
         services.AddSingleton<PreviewMaker>();
-        services.AddScoped<IJobHandler, ContactSheetJob>();
+        services.AddJobHandler<ContactSheetJob, ContactSheetInput, ContactSheetResult?>(ContactSheetJob.Kind);
     }
 }

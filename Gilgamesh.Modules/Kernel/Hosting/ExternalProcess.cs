@@ -23,6 +23,7 @@ internal static class ExternalProcess
             WorkingDirectory = workingDirectory ?? "/",
         };
         foreach (var a in arguments) psi.ArgumentList.Add(a);
+        Jobs.JobLogCapture.Note($"{Path.GetFileName(fileName)} {string.Join(' ', psi.ArgumentList)}");
 
         using var process = Process.Start(psi) ?? throw new InvalidOperationException($"Could not start {fileName}");
         process.StandardInput.Close();

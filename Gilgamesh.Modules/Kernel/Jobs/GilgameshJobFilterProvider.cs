@@ -19,7 +19,7 @@ internal sealed class GilgameshJobFilterProvider(JobsOptions options, JobStore s
             ExceptOn = [typeof(PermanentJobFailureException)],
             OnAttemptsExceeded = AttemptsExceededAction.Fail,
         }, JobFilterScope.Global, order: null),
-        new(new JobStateMirrorFilter(store), JobFilterScope.Global, order: null),
+        new(new JobStateMirrorFilter(store, options), JobFilterScope.Global, order: null),
     ];
 
     public IEnumerable<JobFilter> GetFilters(Job job) =>

@@ -5,6 +5,10 @@ using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Gilgamesh.Modules.Kernel.Budgets;
+using Gilgamesh.Modules.Kernel.Jobs.Recovery;
+using Gilgamesh.Modules.Kernel.Pipelines;
+using Microsoft.Extensions.Logging;
 
 namespace Gilgamesh.Modules.Kernel.Jobs;
 
@@ -16,6 +20,17 @@ public static class HangfireRegistration
         var options = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
         services.AddSingleton(options);
         services.AddSingleton<JobStore>();
+        services.AddSingleton<JobLauncher>();
+        services.AddSingleton<PipelineStore>();
+        services.AddSingleton<JobMeters>();
+        services.AddSingleton<InstanceIdentity>();
+        services.AddSingleton(configuration.GetSection(BudgetOptions.Section).Get<BudgetOptions>() ?? new BudgetOptions());
+        services.AddSingleton<BudgetStore>();
+        services.AddSingleton<IBudgets>(provider => provider.GetRequiredService<BudgetStore>());
+        services.AddHostedService<JobReconciler>();
+        // Job logs: what the app's code logs during a run also lands in that job's log, whatever the console's level.
+        services.AddSingleton<ILoggerProvider, JobLogCapture>();
+        services.AddLogging(logging => logging.AddFilter<JobLogCapture>(null, LogLevel.Information));
         services.AddSingleton<JobCancellationRegistry>();
         services.AddSingleton<JobEventHub>();
         services.AddSingleton<JobDetailCache>();

@@ -25,4 +25,7 @@ public sealed class JobCancellationRegistry
     }
 
     public int RunningCount => _running.Count;
+
+    /// <summary>The jobs a worker of this instance is running right now.</summary>
+    public IEnumerable<Guid> RunningIds => _running.Keys;
 }

@@ -5,7 +5,8 @@ using System.Threading.Channels;
 namespace Gilgamesh.Modules.Kernel.Jobs;
 
 /// <summary>One job event as it came from PostgreSQL: its type and the JSON payload sent to clients unchanged.</summary>
-public sealed record JobEvent(Guid JobId, string Type, string Json, string? Status)
+/// <remarks>A pipeline step's events carry <see cref="ParentId"/>: the pipeline's subscribers get them too (live step bars).</remarks>
+public sealed record JobEvent(Guid JobId, string Type, string Json, string? Status, Guid? ParentId = null)
 {
     public bool IsTerminal => Status is not null && JobStatus.IsTerminal(Status);
 
@@ -18,11 +19,14 @@ public sealed record JobEvent(Guid JobId, string Type, string Json, string? Stat
         return type switch
         {
             "progress" => new JobEvent(root.GetProperty("job").GetProperty("id").GetGuid(), type, payload,
-                root.GetProperty("job").GetProperty("status").GetString()),
-            "log" => new JobEvent(root.GetProperty("jobId").GetGuid(), type, payload, null),
+                root.GetProperty("job").GetProperty("status").GetString(), ParentOf(root.GetProperty("job"))),
+            "log" => new JobEvent(root.GetProperty("jobId").GetGuid(), type, payload, null, ParentOf(root)),
             _ => null,
         };
     }
+
+    private static Guid? ParentOf(JsonElement element) =>
+        element.TryGetProperty("parentId", out var parent) && parent.ValueKind == JsonValueKind.String ? parent.GetGuid() : null;
 }
 
 /// <summary>In-process fan-out of job events to the WebSocket and SSE clients connected to this instance.</summary>
@@ -43,8 +47,10 @@ public sealed class JobEventHub
 
     public void Publish(JobEvent jobEvent)
     {
-        if (!_subscribers.TryGetValue(jobEvent.JobId, out var set)) return;
-        foreach (var channel in set.Keys) channel.Writer.TryWrite(jobEvent);
+        if (_subscribers.TryGetValue(jobEvent.JobId, out var set))
+            foreach (var channel in set.Keys) channel.Writer.TryWrite(jobEvent);
+        if (jobEvent.ParentId is { } parent && _subscribers.TryGetValue(parent, out var pipeline))
+            foreach (var channel in pipeline.Keys) channel.Writer.TryWrite(jobEvent);
     }
 
     public int SubscriberCount => _subscribers.Values.Sum(s => s.Count);

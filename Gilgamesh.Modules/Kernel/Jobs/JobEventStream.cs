@@ -44,7 +44,7 @@ public sealed class JobEventStream(JobEventHub hub, JobStore store)
             if (next is not null)
             {
                 yield return (next.Type, next.Json);
-                if (next.IsTerminal) yield break;
+                if (next.IsTerminal && next.JobId == jobId) yield break;
                 continue;
             }
 

@@ -59,6 +59,8 @@ internal sealed class JobNotificationListener(
             if (JobEvent.Parse(e.Payload) is { } jobEvent)
             {
                 details.Invalidate(jobEvent.JobId);
+                // A pipeline's detail lists its steps.
+                if (jobEvent.ParentId is { } parent) details.Invalidate(parent);
                 hub.Publish(jobEvent);
             }
         }

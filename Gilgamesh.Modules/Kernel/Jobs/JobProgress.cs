@@ -5,13 +5,13 @@ using Npgsql;
 namespace Gilgamesh.Modules.Kernel.Jobs;
 
 /// <summary>
-/// How job code reports stage, percent and log lines. Calls are cheap and never block: the latest
+/// How job code reports stage, progress (0–1; stored and shown as percent) and log lines. Calls are cheap and never block: the latest
 /// state is written by one background loop at most every <see cref="MinInterval"/> (a stage change or
 /// the first report after a quiet spell is written at once), so a tight ffmpeg progress loop costs the
 /// database a handful of updates per second. Each write is announced to every instance by the table's
 /// NOTIFY trigger.
 /// </summary>
-public sealed class JobProgress : IAsyncDisposable
+public sealed class JobProgress : IJobProgress, IAsyncDisposable
 {
     internal static readonly TimeSpan MinInterval = TimeSpan.FromMilliseconds(100);
 
@@ -25,7 +25,19 @@ public sealed class JobProgress : IAsyncDisposable
         select @JobId, l, m from unnest(@Levels, @Messages) as t(l, m)
         """;
 
+    private const string RollUpSql = """
+        update platform.jobs p set percent = r.percent, updated_at = now()
+        from (
+            select sum(weight * case when status in ('succeeded', 'failed', 'cancelled') then 100 else percent end)
+                   / nullif(sum(weight), 0) as percent
+            from platform.jobs where parent_id = @Parent
+        ) r
+        where p.id = @Parent and p.status = 'running' and r.percent is not null and abs(p.percent - r.percent) >= 0.05
+        """;
+
     private readonly Guid _jobId;
+    private readonly Guid? _parentId;
+    private long _stageStartedAt;
     private readonly NpgsqlDataSource _dataSource;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
@@ -44,41 +56,60 @@ public sealed class JobProgress : IAsyncDisposable
     private long _lastWrite;
     private int _disposed;
 
-    internal JobProgress(Guid jobId, string? stage, double percent, NpgsqlDataSource dataSource, ILogger logger, TimeProvider time)
+    internal JobProgress(Guid jobId, Guid? parentId, string? stage, double percent, NpgsqlDataSource dataSource, ILogger logger, TimeProvider time)
     {
         _jobId = jobId;
+        _parentId = parentId;
         _stage = stage;
         _percent = percent;
         _dataSource = dataSource;
         _logger = logger;
         _time = time;
         _startedAt = time.GetTimestamp();
+        _stageStartedAt = _startedAt;
         _writer = Task.Run(WriteLoopAsync);
     }
 
-    public double Percent { get { lock (_gate) return _percent; } }
+    /// <summary>The job's progress, 0–1.</summary>
+    public double Fraction { get { lock (_gate) return _percent / 100; } }
 
-    /// <summary>Reports overall progress 0–100; the ETA is estimated from the rate so far unless given.</summary>
-    public void Report(double percent, string? stage = null, int? etaSeconds = null)
+    internal string? CurrentStage { get { lock (_gate) return _stage; } }
+
+    public void Report(double value) => Report(value, null);
+
+    /// <summary>Reports the job's progress 0–1; the ETA is estimated from the rate so far.</summary>
+    public void Report(double fraction, string? stage)
     {
-        if (double.IsNaN(percent) || Volatile.Read(ref _disposed) == 1) return;
-        percent = Math.Clamp(percent, 0, 100);
+        if (double.IsNaN(fraction) || Volatile.Read(ref _disposed) == 1) return;
+        var percent = Math.Clamp(fraction, 0, 1) * 100;
+        string? finished = null;
+        double seconds = 0;
         lock (_gate)
         {
             if (stage is not null && stage != _stage)
             {
+                // Each stage's duration goes to the job's log, so a finished job tells where its time went.
+                if (_stage is not null)
+                {
+                    finished = _stage;
+                    seconds = _time.GetElapsedTime(_stageStartedAt).TotalSeconds;
+                }
+                _stageStartedAt = _time.GetTimestamp();
                 _stage = stage;
                 _stageChanged = true;
+                _pendingLogs.Add(("info", finished is null ? $"stage {stage}" : $"stage {stage} (after {finished}: {seconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} s)"));
             }
             _percent = percent;
-            _eta = etaSeconds ?? EstimateEta(percent);
+            _eta = EstimateEta(percent);
             _dirty = true;
         }
         Signal();
     }
 
-    /// <summary>Starts a named stage; percent stays where it is.</summary>
-    public void Stage(string stage) => Report(Percent, stage);
+    /// <summary>Starts a named stage; progress stays where it is.</summary>
+    public void Stage(string stage) => Report(Fraction, stage);
+
+    public IJobProgress Part(double from, double to) => new JobProgressPart(this, Math.Clamp(from, 0, 1), Math.Clamp(to, 0, 1));
 
     public void Log(string message, string level = "info")
     {
@@ -160,7 +191,12 @@ public sealed class JobProgress : IAsyncDisposable
                 Messages = logs.Select(l => l.Message).ToArray(),
             }, cancellationToken: ct));
         if (dirty)
+        {
             await connection.ExecuteAsync(new CommandDefinition(UpdateSql,
                 new { JobId = _jobId, Stage = stage, Percent = percent, EtaSeconds = eta }, cancellationToken: ct));
+            // A step's progress moves its pipeline's bar (weighted); a separate statement, so no lock is held across both rows.
+            if (_parentId is { } parent)
+                await connection.ExecuteAsync(new CommandDefinition(RollUpSql, new { Parent = parent }, cancellationToken: ct));
+        }
     }
 }

@@ -25,6 +25,25 @@ public sealed record JobRecord
     public DateTimeOffset? StartedAt { get; init; }
     public DateTimeOffset? FinishedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
+    /// <summary>Readable name, e.g. "scenes + OCR · lecture.mp4".</summary>
+    public string? Title { get; init; }
+    /// <summary>Dashboard link to what the job works on (e.g. <c>#/media/{id}</c>).</summary>
+    public string? SubjectHref { get; init; }
+    /// <summary>The pipeline this job is a step of.</summary>
+    public Guid? ParentId { get; init; }
+    public string? StepName { get; init; }
+    public bool IsPipeline { get; init; }
+    public bool Optional { get; init; }
+    public double Weight { get; init; } = 1;
+    public int PendingDeps { get; init; }
+    public string? FanGroup { get; init; }
+    /// <summary>The instance running it (while running).</summary>
+    public string? InstanceId { get; init; }
+    /// <summary>The owner's user name (filled by reads that join it).</summary>
+    public string? OwnerName { get; init; }
+
+    /// <summary>What lists and the Hangfire console show.</summary>
+    public string DisplayName => Title ?? (StepName is not null ? $"{StepName} ({Module}/{Kind})" : $"{Module}/{Kind}");
 }
 
 /// <summary>One log line of a job; <see cref="At"/> is UTC.</summary>
@@ -34,13 +53,8 @@ public sealed record JobDetail(JobRecord Job, IReadOnlyList<JobLogLine> Logs);
 
 public sealed record JobPage(IReadOnlyList<JobRecord> Items, int Page, int PageSize, long Total);
 
-/// <summary>What a module asks the kernel to run.</summary>
-/// <param name="Module">The module that owns the job (and the handler).</param>
-/// <param name="Kind">The handler's kind within the module.</param>
-/// <param name="Input">Small JSON-serialisable input: ids and options, never media payloads.</param>
-/// <param name="OwnerId">The user the job belongs to, when known.</param>
-/// <param name="Queue">One of <see cref="JobQueues"/>.</param>
-public sealed record JobRequest(string Module, string Kind, object? Input, string? OwnerId = null, string Queue = JobQueues.Default);
+/// <summary>One step of a pipeline as the API shows it, with its dependencies' step names.</summary>
+public sealed record JobStep(JobRecord Job, IReadOnlyList<string> DependsOn);
 
 public static class JobQueues
 {

@@ -8,7 +8,7 @@ namespace Gilgamesh.Modules.Kernel.Jobs;
 /// Keeps <c>platform.jobs</c> true to what operators do in the Hangfire console and to Hangfire's own
 /// retries: a retry scheduled or a requeue → queued, attempts exhausted → failed, deleted → cancelled.
 /// </summary>
-internal sealed class JobStateMirrorFilter(JobStore store) : IApplyStateFilter
+internal sealed class JobStateMirrorFilter(JobStore store, JobsOptions options) : IApplyStateFilter
 {
     public void OnStateApplied(ApplyStateContext context, IWriteOnlyTransaction transaction)
     {
@@ -34,7 +34,9 @@ internal sealed class JobStateMirrorFilter(JobStore store) : IApplyStateFilter
     private async Task CancelAsync(Guid jobId)
     {
         var job = await store.RequestCancelAsync(jobId, CancellationToken.None);
-        if (job?.Status == JobStatus.Queued) await store.MarkCancelledAsync(jobId);
+        // Queued, or orphaned by a dead instance: nobody will notice the cancel request, so it ends here.
+        if (job?.Status == JobStatus.Queued || await store.IsOrphanAsync(jobId, options.InstanceTimeout, CancellationToken.None))
+            await store.MarkCancelledAsync(jobId);
     }
 
     private static string CodeOf(Exception? exception) => exception switch

@@ -1,20 +1,23 @@
 using System.Text.Json;
 using Dapper;
+using Gilgamesh.Modules.Kernel.Pipelines;
 using Npgsql;
 
 namespace Gilgamesh.Modules.Kernel.Jobs;
 
 /// <summary>Reads and writes <c>platform.jobs</c>. Status changes are announced by the table's NOTIFY trigger.</summary>
-public sealed class JobStore(NpgsqlDataSource dataSource)
+public sealed class JobStore(NpgsqlDataSource dataSource, JobLauncher launcher)
 {
     private const string Columns = """
         id, module, kind, owner_id, input, queue, status, stage, percent, eta_seconds, error_code, error_message,
-        result, hangfire_job_id, attempts, cancel_requested, created_at, started_at, finished_at, updated_at
+        result, hangfire_job_id, attempts, cancel_requested, created_at, started_at, finished_at, updated_at,
+        title, subject_href, parent_id, step_name, is_pipeline, optional, weight, pending_deps, fan_group, instance_id,
+        (select u.user_name from platform.users u where u.id::text = platform.jobs.owner_id) as owner_name
         """;
 
     private const string InsertSql = $"""
-        insert into platform.jobs (id, module, kind, owner_id, input, queue)
-        values (@Id, @Module, @Kind, @OwnerId, @Input::jsonb, @Queue)
+        insert into platform.jobs (id, module, kind, owner_id, input, queue, title, subject_href)
+        values (@Id, @Module, @Kind, @OwnerId, @Input::jsonb, @Queue, @Title, @SubjectHref)
         returning {Columns}
         """;
 
@@ -29,26 +32,30 @@ public sealed class JobStore(NpgsqlDataSource dataSource)
     private const string ListSql = $"""
         select {Columns} from platform.jobs
         where (@module::text is null or module = @module) and (@status::text is null or status = @status)
-          and (@owner::text is null or owner_id = @owner)
+          and (@owner::text is null or owner_id = @owner) and parent_id is null
         order by created_at desc, id desc limit @limit offset @offset;
         select count(*) from platform.jobs
         where (@module::text is null or module = @module) and (@status::text is null or status = @status)
-          and (@owner::text is null or owner_id = @owner);
+          and (@owner::text is null or owner_id = @owner) and parent_id is null;
         """;
 
     /// <summary>A run may start when the job is queued, or running on an instance that died (re-run).</summary>
     private const string StartSql = $"""
         update platform.jobs
         set status = 'running', attempts = attempts + 1, started_at = coalesce(started_at, now()),
-            stage = coalesce(stage, 'starting'), error_code = null, error_message = null, updated_at = now()
-        where id = @id and status in ('queued', 'running') and not cancel_requested
+            stage = coalesce(stage, 'starting'), error_code = null, error_message = null, updated_at = now(),
+            instance_id = @instance
+        where id = @id and not cancel_requested and not is_pipeline
+          and (status = 'queued' or (status = 'running' and (instance_id is null or not exists (
+                select 1 from platform.instances i
+                where i.id = platform.jobs.instance_id and i.heartbeat_at > now() - make_interval(secs => @timeout)))))
         returning {Columns}
         """;
 
     private const string SucceedSql = """
         update platform.jobs
         set status = 'succeeded', percent = 100, eta_seconds = 0, stage = 'done', result = @result::jsonb,
-            finished_at = now(), updated_at = now()
+            finished_at = now(), updated_at = now(), instance_id = null
         where id = @id and status = 'running'
         """;
 
@@ -57,15 +64,16 @@ public sealed class JobStore(NpgsqlDataSource dataSource)
     private const string RecordErrorSql = """
         update platform.jobs
         set error_code = @code, error_message = @message, updated_at = now(),
-            status = case when @permanent then 'failed' else 'queued' end,
+            status = case when @permanent then 'failed' else 'queued' end, instance_id = null,
             finished_at = case when @permanent then now() else finished_at end
         where id = @id and status = 'running'
         """;
 
     private const string CancelledSql = """
         update platform.jobs
-        set status = 'cancelled', stage = 'cancelled', eta_seconds = null, finished_at = now(), updated_at = now()
-        where id = @id and status in ('queued', 'running')
+        set status = 'cancelled', stage = 'cancelled', eta_seconds = null, finished_at = now(), updated_at = now(),
+            instance_id = null
+        where id = @id and status in ('pending', 'queued', 'running') and not is_pipeline
         """;
 
     private const string RequestCancelSql = $"""
@@ -76,9 +84,10 @@ public sealed class JobStore(NpgsqlDataSource dataSource)
 
     private const string ResetForRetrySql = $"""
         update platform.jobs
-        set status = 'queued', stage = null, percent = 0, eta_seconds = null, error_code = null, error_message = null,
+        set status = case when parent_id is null then 'queued' else 'pending' end, stage = null, percent = 0,
+            eta_seconds = null, error_code = null, error_message = null,
             result = null, cancel_requested = false, finished_at = null, updated_at = now()
-        where id = @id and status in ('failed', 'cancelled')
+        where id = @id and status in ('failed', 'cancelled') and not is_pipeline
         returning {Columns}
         """;
 
@@ -86,28 +95,29 @@ public sealed class JobStore(NpgsqlDataSource dataSource)
         update platform.jobs
         set status = 'queued', stage = @stage, percent = case when status = 'succeeded' then 0 else percent end,
             cancel_requested = false, finished_at = null, updated_at = now()
-        where id = @id and status <> 'running'
+        where id = @id and status <> 'running' and not is_pipeline and not (parent_id is not null and status = 'succeeded')
+        returning parent_id
         """;
 
     private const string InterruptedSql = """
-        update platform.jobs set status = 'queued', stage = @stage, updated_at = now()
+        update platform.jobs set status = 'queued', stage = @stage, updated_at = now(), instance_id = null
         where id = @id and status = 'running'
         """;
 
     private const string FailedByHangfireSql = """
         update platform.jobs
-        set status = 'failed', finished_at = now(), updated_at = now(),
+        set status = 'failed', finished_at = now(), updated_at = now(), instance_id = null,
             error_code = coalesce(error_code, @code), error_message = coalesce(error_message, @message)
-        where id = @id and status in ('queued', 'running')
+        where id = @id and status in ('queued', 'running') and not is_pipeline
         """;
 
-    public async Task<JobRecord> InsertAsync(Guid id, JobRequest request, CancellationToken ct)
+    public async Task<JobRecord> InsertAsync(Guid id, JobKind kind, object? input, JobOptions options, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         return await connection.QuerySingleAsync<JobRecord>(new CommandDefinition(InsertSql, new
         {
-            Id = id, request.Module, request.Kind, request.OwnerId, request.Queue,
-            Input = JsonSerializer.Serialize(request.Input ?? new { }, JobJson.Options),
+            Id = id, kind.Module, Kind = kind.Name, options.OwnerId, Queue = options.Queue ?? kind.Queue,
+            options.Title, options.SubjectHref, Input = JsonSerializer.Serialize(input ?? new { }, JobJson.Options),
         }, cancellationToken: ct));
     }
 
@@ -144,19 +154,54 @@ public sealed class JobStore(NpgsqlDataSource dataSource)
         return new JobPage(items, page, pageSize, total);
     }
 
-    public async Task<JobRecord?> TryStartAsync(Guid id, CancellationToken ct)
+    /// <summary>Starts a run: from queued, or from running when the instance that ran it is gone (no heartbeat for <paramref name="deadAfter"/>).</summary>
+    public async Task<JobRecord?> TryStartAsync(Guid id, string instance, TimeSpan deadAfter, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<JobRecord>(new CommandDefinition(StartSql, new { id }, cancellationToken: ct));
+        return await connection.QuerySingleOrDefaultAsync<JobRecord>(new CommandDefinition(StartSql,
+            new { id, instance, timeout = deadAfter.TotalSeconds }, cancellationToken: ct));
     }
 
     public Task SucceedAsync(Guid id, object? result) =>
-        ExecuteAsync(SucceedSql, new { id, result = result is null ? null : JsonSerializer.Serialize(result, JobJson.Options) });
+        TransitionAsync(id, SucceedSql, new { id, result = result is null ? null : JsonSerializer.Serialize(result, JobJson.Options) });
 
     public Task RecordErrorAsync(Guid id, string code, string message, bool permanent) =>
-        ExecuteAsync(RecordErrorSql, new { id, code, message, permanent });
+        TransitionAsync(id, RecordErrorSql, new { id, code, message, permanent });
 
-    public Task MarkCancelledAsync(Guid id) => ExecuteAsync(CancelledSql, new { id });
+    public Task MarkCancelledAsync(Guid id) => TransitionAsync(id, CancelledSql, new { id });
+
+    /// <summary>Running on an instance whose heartbeat stopped (or on none): nobody runs it.</summary>
+    public async Task<bool> IsOrphanAsync(Guid id, TimeSpan deadAfter, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition("""
+            select exists (select 1 from platform.jobs j where j.id = @id and j.status = 'running'
+                and not exists (select 1 from platform.instances i
+                                where i.id = j.instance_id and i.heartbeat_at > now() - make_interval(secs => @timeout)))
+            """, new { id, timeout = deadAfter.TotalSeconds }, cancellationToken: ct));
+    }
+
+    /// <summary>Runs a status change; for a pipeline step, in one transaction with what it means for the pipeline.</summary>
+    private async Task TransitionAsync(Guid id, string sql, object args)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var parent = await connection.ExecuteScalarAsync<Guid?>("select parent_id from platform.jobs where id = @id", new { id });
+        if (parent is null)
+        {
+            await connection.ExecuteAsync(sql, args);
+            return;
+        }
+        IReadOnlyList<Guid> released;
+        await using (var tx = await connection.BeginTransactionAsync())
+        {
+            await PipelineSql.LockAsync(connection, tx, parent.Value);
+            released = await connection.ExecuteAsync(sql, args, tx) > 0
+                ? await PipelineSql.SettleAsync(connection, tx, parent.Value, id)
+                : [];
+            await tx.CommitAsync();
+        }
+        await launcher.LaunchAsync(released);
+    }
 
     public async Task<JobRecord?> RequestCancelAsync(Guid id, CancellationToken ct)
     {
@@ -173,12 +218,22 @@ public sealed class JobStore(NpgsqlDataSource dataSource)
         return await connection.QuerySingleOrDefaultAsync<JobRecord>(new CommandDefinition(ResetForRetrySql, new { id }, cancellationToken: ct));
     }
 
-    public Task MarkRequeuedAsync(Guid id, string? stage) => ExecuteAsync(RequeuedByHangfireSql, new { id, stage });
+    /// <summary>Hangfire queued the job again (console Requeue, an automatic retry); a step's pipeline runs again too.</summary>
+    public async Task MarkRequeuedAsync(Guid id, string? stage)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var tx = await connection.BeginTransactionAsync();
+        var parent = await connection.ExecuteScalarAsync<Guid?>("select parent_id from platform.jobs where id = @id", new { id }, tx);
+        if (parent is not null) await PipelineSql.LockAsync(connection, tx, parent.Value);
+        var changed = await connection.QueryAsync<Guid?>(RequeuedByHangfireSql, new { id, stage }, tx);
+        if (parent is not null && changed.Any()) await PipelineStore.ResumeAsync(connection, tx, parent.Value);
+        await tx.CommitAsync();
+    }
 
     /// <summary>A run stopped by the server shutting down: queued again, so it shows as waiting until an instance picks it up.</summary>
     public Task MarkInterruptedAsync(Guid id, string stage) => ExecuteAsync(InterruptedSql, new { id, stage });
 
-    public Task MarkFailedAsync(Guid id, string code, string? message) => ExecuteAsync(FailedByHangfireSql, new { id, code, message });
+    public Task MarkFailedAsync(Guid id, string code, string? message) => TransitionAsync(id, FailedByHangfireSql, new { id, code, message });
 
     private async Task ExecuteAsync(string sql, object args)
     {

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Gilgamesh.Modules.Kernel.Accounts;
 using Gilgamesh.Modules.Kernel.Errors;
+using Gilgamesh.Modules.Kernel.Pipelines;
 using Hangfire;
 using Hangfire.States;
 using Microsoft.AspNetCore.Builder;
@@ -21,6 +22,7 @@ public static class JobsEndpoints
         var jobs = app.MapGroup("/api/v1/jobs").WithTags("Jobs");
         jobs.MapGet("", ListAsync).WithName("ListJobs").RequireAuthorization(Policies.Viewer);
         jobs.MapGet("/{id:guid}", GetAsync).WithName("GetJob").RequireAuthorization(Policies.Viewer);
+        jobs.MapGet("/{id:guid}/steps", StepsAsync).WithName("GetPipelineSteps").RequireAuthorization(Policies.Viewer);
         jobs.MapPost("/{id:guid}/cancel", CancelAsync).WithName("CancelJob").RequireAuthorization(Policies.Editor);
         jobs.MapPost("/{id:guid}/retry", RetryAsync).WithName("RetryJob").RequireAuthorization(Policies.Editor);
         jobs.MapGet("/{id:guid}/ws", WebSocketAsync).WithName("JobProgressWebSocket").RequireAuthorization(Policies.Viewer);
@@ -39,7 +41,7 @@ public static class JobsEndpoints
 
     private const string JsonContentType = "application/json; charset=utf-8";
 
-    private static async Task<IResult> GetAsync(Guid id, JobStore store, JobDetailCache cache, CurrentUser me, CancellationToken ct)
+    private static async Task<IResult> GetAsync(Guid id, JobStore store, PipelineStore pipelines, JobDetailCache cache, CurrentUser me, CancellationToken ct)
     {
         if (cache.TryGet(id, out var cached))
             return me.CanSee(cached.OwnerId) ? TypedResults.Bytes(cached.Json, JsonContentType) : JobNotFound(id);
@@ -50,30 +52,56 @@ public static class JobsEndpoints
         // The job's own fields with its log lines beside them, as the dashboard reads it.
         var body = JsonSerializer.SerializeToNode(detail.Job, JobJson.Options)!.AsObject();
         body["logs"] = JsonSerializer.SerializeToNode(detail.Logs, JobJson.Options);
+        if (detail.Job.IsPipeline)
+            body["steps"] = JsonSerializer.SerializeToNode((await pipelines.GetStepsAsync(id, ct)).Select(StepView.From), JobJson.Options);
         var json = JsonSerializer.SerializeToUtf8Bytes(body, JobJson.Options);
         cache.TryAdd(id, new JobDetailCache.Entry(detail.Job.OwnerId, json), version);
         return me.CanSee(detail.Job.OwnerId) ? TypedResults.Bytes(json, JsonContentType) : JobNotFound(id);
     }
 
-    private static async Task<IResult> CancelAsync(Guid id, JobStore store, IBackgroundJobClient hangfire, CurrentUser me, CancellationToken ct)
+    private static async Task<IResult> StepsAsync(Guid id, JobStore store, PipelineStore pipelines, CurrentUser me, CancellationToken ct)
+    {
+        var job = await store.GetAsync(id, ct);
+        if (job is null || !me.CanSee(job.OwnerId)) return JobNotFound(id);
+        return TypedResults.Ok((await pipelines.GetStepsAsync(id, ct)).Select(StepView.From));
+    }
+
+    private static async Task<IResult> CancelAsync(Guid id, JobStore store, PipelineStore pipelines, JobsOptions options,
+        IBackgroundJobClient hangfire, CurrentUser me, CancellationToken ct)
     {
         var job = await store.GetAsync(id, ct);
         if (job is null || !me.CanSee(job.OwnerId)) return JobNotFound(id);
         if (JobStatus.IsTerminal(job.Status))
             return ApiProblem.Conflict(ErrorCodes.JobInvalidState, $"Job {id} is already {job.Status}.");
+        if (job.IsPipeline)
+        {
+            await pipelines.CancelAsync(id, hangfire.Delete, ct);
+            return TypedResults.Accepted($"/api/v1/jobs/{id}", await store.GetAsync(id, ct));
+        }
 
         // The flag and NOTIFY reach the instance running it at once; deleting the Hangfire job also stops
         // a queued one from starting and is Hangfire's own (slower) cancellation path as a backstop.
         await store.RequestCancelAsync(id, ct);
         if (job.HangfireJobId is not null) hangfire.Delete(job.HangfireJobId);
-        if (job.Status == JobStatus.Queued) await store.MarkCancelledAsync(id);
+        // Queued, waiting on dependencies, or orphaned by a dead instance: nobody runs it, so it ends now.
+        if (job.Status is JobStatus.Queued or JobStatus.Pending || await store.IsOrphanAsync(id, options.InstanceTimeout, ct))
+            await store.MarkCancelledAsync(id);
         return TypedResults.Accepted($"/api/v1/jobs/{id}", await store.GetAsync(id, ct));
     }
 
-    private static async Task<IResult> RetryAsync(Guid id, JobStore store, IBackgroundJobClient hangfire, CurrentUser me, CancellationToken ct)
+    private static async Task<IResult> RetryAsync(Guid id, JobStore store, PipelineStore pipelines, JobLauncher launcher,
+        IBackgroundJobClient hangfire, CurrentUser me, CancellationToken ct)
     {
         var job = await store.GetAsync(id, ct);
         if (job is null || !me.CanSee(job.OwnerId)) return JobNotFound(id);
+        if (job.IsPipeline || job.ParentId is not null)
+        {
+            // A pipeline retries its failed and cancelled steps; a step retries itself. Either resumes the pipeline.
+            if (job.Status is not (JobStatus.Failed or JobStatus.Cancelled)
+                || !await pipelines.RetryAsync(job.ParentId ?? id, job.IsPipeline ? null : id, ct))
+                return ApiProblem.Conflict(ErrorCodes.JobInvalidState, $"Only failed or cancelled jobs can be retried; job {id} is {job.Status}.");
+            return TypedResults.Accepted($"/api/v1/jobs/{id}", await store.GetAsync(id, ct));
+        }
         if (job.Status is not (JobStatus.Failed or JobStatus.Cancelled))
             return ApiProblem.Conflict(ErrorCodes.JobInvalidState, $"Only failed or cancelled jobs can be retried; job {id} is {job.Status}.");
 
@@ -82,8 +110,7 @@ public static class JobsEndpoints
         // Hangfire expires finished jobs after a while; then a fresh Hangfire job runs the same row.
         if (job.HangfireJobId is null || !hangfire.Requeue(job.HangfireJobId))
         {
-            var hangfireId = hangfire.Create<JobExecutor>(x => x.RunAsync(id, CancellationToken.None), new EnqueuedState(job.Queue));
-            await store.SetHangfireJobIdAsync(id, hangfireId);
+            await store.SetHangfireJobIdAsync(id, launcher.Create(id, job.DisplayName, job.Queue));
         }
         return TypedResults.Accepted($"/api/v1/jobs/{id}", await store.GetAsync(id, ct));
     }
@@ -138,6 +165,19 @@ public static class JobsEndpoints
         static async IAsyncEnumerable<SseItem<string>> Events(IAsyncEnumerable<(string Type, string Json)> source)
         {
             await foreach (var (type, json) in source) yield return new SseItem<string>(json, type);
+        }
+    }
+
+    /// <summary>A step as the API shows it: the row's fields plus its dependencies' step names.</summary>
+    private sealed record StepView(Guid Id, string? StepName, string Module, string Kind, string Status, string? Stage, double Percent,
+        int? EtaSeconds, int Attempts, string? ErrorCode, string? ErrorMessage, bool Optional, double Weight,
+        DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, IReadOnlyList<string> DependsOn)
+    {
+        public static StepView From(JobStep step)
+        {
+            var j = step.Job;
+            return new StepView(j.Id, j.StepName, j.Module, j.Kind, j.Status, j.Stage, j.Percent, j.EtaSeconds, j.Attempts,
+                j.ErrorCode, j.ErrorMessage, j.Optional, j.Weight, j.CreatedAt, j.StartedAt, j.FinishedAt, step.DependsOn);
         }
     }
 

@@ -45,4 +45,18 @@ public sealed class JobsOptions
     public string[] EffectiveQueues => Queues.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     public int EffectiveMediaWorkers => MediaWorkers > 0 ? MediaWorkers : Environment.ProcessorCount;
+
+    /// <summary>This instance's identity in <c>platform.instances</c>; empty = machine name + hash of the data directory.</summary>
+    public string InstanceId { get; set; } = "";
+
+    /// <summary>How often this instance writes its heartbeat (and renews its budget leases), in seconds.</summary>
+    public double HeartbeatSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// An instance without a heartbeat for this long is dead: any instance requeues its running jobs and its budget
+    /// leases expire. The bound on reclaiming a dead instance's jobs is this plus one heartbeat.
+    /// </summary>
+    public double InstanceTimeoutSeconds { get; set; } = 30;
+
+    public TimeSpan InstanceTimeout => TimeSpan.FromSeconds(InstanceTimeoutSeconds);
 }

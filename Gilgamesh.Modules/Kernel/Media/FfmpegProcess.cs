@@ -39,6 +39,7 @@ internal sealed class FfmpegProcess : IAsyncDisposable
     /// </summary>
     public static FfmpegProcess Start(string executable, string arguments, string? workingDirectory = null)
     {
+        Jobs.JobLogCapture.Note($"{Path.GetFileName(executable)} {arguments}");
         var startInfo = new ProcessStartInfo(executable, arguments)
         {
             RedirectStandardInput = true,

@@ -16,8 +16,8 @@ public static class SelfTestEndpoint
         input ??= new SelfTestInput();
         if (input.DurationSeconds is < 1 or > 60 || double.IsNaN(input.DurationSeconds))
             return ApiProblem.Create(400, ErrorCodes.InvalidRequest, "Bad request", "durationSeconds must be between 1 and 60.");
-        var job = await scheduler.EnqueueAsync(
-            new JobRequest(SelfTestJobHandler.ModuleName, SelfTestJobHandler.KindName, input, me.Id.ToString(), JobQueues.Media), ct);
+        var job = await scheduler.EnqueueAsync(SelfTestJobHandler.Kind, input,
+            new JobOptions(me.Id.ToString(), $"self-test · {input.DurationSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)} s clip"), ct);
         return TypedResults.Accepted($"/api/v1/jobs/{job.Id}", job);
     }
 }

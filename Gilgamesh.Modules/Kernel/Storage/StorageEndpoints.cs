@@ -1,6 +1,7 @@
 using Gilgamesh.Modules.Kernel.Errors;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.DependencyInjection;
@@ -61,7 +62,7 @@ public static class StorageEndpoints
         return TypedResults.Stream(await store.OpenReadAsync(key, range, http.RequestAborted), contentType, lastModified: info.LastModified);
     }
 
-    private static IResult Problem(GilgameshException e) =>
+    private static ProblemHttpResult Problem(GilgameshException e) =>
         TypedResults.Problem(
             statusCode: e.StatusCode,
             title: e.Message,

@@ -22,7 +22,7 @@ namespace Gilgamesh.Tests.Architecture.Fixtures.Alpha
     /// <summary>An internal of Alpha, and public by mistake.</summary>
     public sealed class AlphaRepository
     {
-        public int Count() => 1;
+        public int Count { get; } = 1;
     }
 }
 
@@ -41,6 +41,6 @@ namespace Gilgamesh.Tests.Architecture.Fixtures.Beta
     /// <summary>Reaches into Alpha's internals: the breach the rules must report.</summary>
     internal sealed class BetaReport(Alpha.AlphaRepository alpha)
     {
-        public int Total() => alpha.Count();
+        public int Total() => alpha.Count;
     }
 }

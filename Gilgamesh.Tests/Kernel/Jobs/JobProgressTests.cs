@@ -28,7 +28,7 @@ public sealed class JobProgressTests
     [TearDown]
     public async Task TearDownAsync() => await _dataSource.DisposeAsync();
 
-    private JobProgress Create() => new(_jobId, null, 0, _dataSource, NullLogger.Instance, TimeProvider.System);
+    private JobProgress Create() => new(_jobId, null, null, 0, _dataSource, NullLogger.Instance, TimeProvider.System);
 
     private async Task<(double Percent, string? Stage)> RowAsync()
     {
@@ -41,15 +41,15 @@ public sealed class JobProgressTests
     public async Task Dispose_WritesTheLastReportAndItsLogLines()
     {
         var progress = Create();
-        progress.Report(10, "decode");
-        progress.Report(73.5);
+        progress.Report(0.1, "decode");
+        progress.Report(0.735);
         progress.Log("halfway");
         await progress.DisposeAsync();
 
         Assert.That(await RowAsync(), Is.EqualTo((73.5, (string?)"decode")));
         await using var connection = await _dataSource.OpenConnectionAsync();
-        var logs = (await connection.QueryAsync<string>("select message from platform.job_logs where job_id = @Id", new { Id = _jobId })).ToList();
-        Assert.That(logs, Is.EqualTo(new[] { "halfway" }));
+        var logs = (await connection.QueryAsync<string>("select message from platform.job_logs where job_id = @Id order by id", new { Id = _jobId })).ToList();
+        Assert.That(logs, Is.EqualTo(new[] { "stage decode", "halfway" }));
     }
 
     [Test]
@@ -58,10 +58,10 @@ public sealed class JobProgressTests
         // Progress<T> callbacks run on the thread pool, so a job's last report can arrive after the executor
         // disposed its JobProgress; that once crashed the whole process (ObjectDisposedException on a pool thread).
         var progress = Create();
-        progress.Report(100, "done");
+        progress.Report(1, "done");
         await progress.DisposeAsync();
 
-        Assert.DoesNotThrow(() => progress.Report(40, "late"));
+        Assert.DoesNotThrow(() => progress.Report(0.4, "late"));
         Assert.DoesNotThrow(() => progress.Log("late line"));
         Assert.DoesNotThrowAsync(async () => await progress.DisposeAsync());
         Assert.That(await RowAsync(), Is.EqualTo((100.0, (string?)"done")), "a late report never moves the bar back");

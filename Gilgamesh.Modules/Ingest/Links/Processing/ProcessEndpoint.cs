@@ -37,8 +37,8 @@ internal static class ProcessEndpoint
             var request = new ProcessRequest(urls, processOptions, me.Id);
             if (processOptions.Async)
             {
-                var job = await scheduler.EnqueueAsync(new JobRequest(IngestModule.ModuleName, ProcessLinksJob.KindName, request,
-                    me.Id.ToString(), JobQueues.Default), ct);
+                var job = await scheduler.EnqueueAsync(ProcessLinksJob.Kind, request,
+                    new JobOptions(me.Id.ToString(), urls.Count == 1 ? $"fetch · {urls[0]}" : $"fetch {urls.Count} URLs"), ct);
                 return TypedResults.Accepted($"/api/v1/jobs/{job.Id}", job);
             }
             if (!limiter.CanAdmit(urls.Count))

@@ -7,18 +7,14 @@ namespace Gilgamesh.Modules.Ingest.Links.Processing;
 /// its result is the same array the synchronous call answers. Progress is URLs done over URLs asked. Re-running is
 /// safe: finished URLs come back from the cache and the library dedupes by content.
 /// </summary>
-internal sealed class ProcessLinksJob(LinkBatchProcessor batch) : IJobHandler
+internal sealed class ProcessLinksJob(LinkBatchProcessor batch) : IJobHandler<ProcessRequest, LinkResult[]>
 {
-    public const string KindName = "process-links";
+    public static readonly JobKind<ProcessRequest, LinkResult[]> Kind = new(IngestModule.ModuleName, "process-links");
 
-    public string Module => IngestModule.ModuleName;
-    public string Kind => KindName;
-
-    public async Task ExecuteAsync(JobContext context, CancellationToken cancellationToken)
+    public async Task<LinkResult[]> ExecuteAsync(ProcessRequest request, JobContext context, CancellationToken cancellationToken)
     {
-        var request = context.GetInput<ProcessRequest>();
         context.Progress.Report(0, "fetching");
-        context.Result = await batch.ProcessAsync(request,
-            (done, total) => context.Progress.Report(100.0 * done / Math.Max(1, total), $"{done} of {total} URLs"), cancellationToken);
+        return await batch.ProcessAsync(request,
+            (done, total) => context.Progress.Report((double)done / Math.Max(1, total), $"{done} of {total} URLs"), cancellationToken);
     }
 }

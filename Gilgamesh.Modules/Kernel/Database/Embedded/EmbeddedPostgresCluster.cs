@@ -237,8 +237,10 @@ public sealed partial class EmbeddedPostgresCluster
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
     }
 
+    private static readonly string[] RunUserPaths = ["/usr/sbin/runuser", "/sbin/runuser", "/usr/bin/runuser"];
+
     private static string RunUser =>
-        new[] { "/usr/sbin/runuser", "/sbin/runuser", "/usr/bin/runuser" }.FirstOrDefault(File.Exists)
+        RunUserPaths.FirstOrDefault(File.Exists)
         ?? throw new GilgameshException(ErrorCodes.DatabaseUnavailable,
             "Running as root needs 'runuser' (Debian package util-linux) to start PostgreSQL as an unprivileged user.", 503);
 
