@@ -38,10 +38,10 @@ public sealed class SlidePromptTests
         var off = await transcriber.TranscribeAsync(tone, new SpeechOptions(SlidePrompt: false, Slides: slides));
 
         Assert.That(on.Statistics!.ChunksDecoded, Is.GreaterThanOrEqualTo(2), "a tone has no silence to cut at: hard cuts at 30 s");
-        Assert.That(on.Statistics.PromptedChunks, Is.EqualTo(1));
+        Assert.That(on.Statistics.PromptedChunks, Is.InRange(1, on.Statistics.ChunksDecoded - 1), "only chunks around 34–36 s");
         Assert.That(off.Statistics!.PromptedChunks, Is.Zero);
         Assert.That(off.Segments.Select(s => s.Text.Trim()), Is.All.EqualTo("Hello world."));
-        Assert.That(on.Segments.Count(s => s.Text.Trim() == "Hello world."), Is.EqualTo(off.Segments.Count - 1),
+        Assert.That(on.Segments.Count(s => s.Text.Trim() == "Hello world."), Is.EqualTo(off.Segments.Count - on.Statistics.PromptedChunks),
             "the prompt moves the scripted decoder's positions in the prompted chunk, so its line changes there only");
     }
 }
