@@ -28,6 +28,7 @@ foreach (var name in options.Benchmarks)
         "speech-frontend" => new SpeechFrontendBench(options),
         "speech-engines" => new SpeechEnginesBench(),
         "upload" => new UploadBench(options),
+        "choreography" => new ChoreographyBench(options),
         _ => throw new ArgumentException($"unknown benchmark '{name}'"),
     };
     Console.WriteLine($"\n=== {name} ===  (load average {Machine.LoadAverage()})");

@@ -15,7 +15,7 @@ internal interface IBenchmark
 
 internal sealed class BenchOptions
 {
-    public static readonly string[] All = ["startup", "progress-latency", "jobs-get", "storage", "vectors", "rhythm", "silence", "scenes", "links", "speech", "speech-frontend", "speech-engines", "upload"];
+    public static readonly string[] All = ["startup", "progress-latency", "jobs-get", "storage", "vectors", "rhythm", "silence", "scenes", "links", "speech", "speech-frontend", "speech-engines", "upload", "choreography"];
 
     public const string Usage = """
         Usage: bench/run [benchmark ...] [options]
