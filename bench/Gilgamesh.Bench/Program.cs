@@ -28,6 +28,7 @@ foreach (var name in options.Benchmarks)
         "links" => new LinksBench(),
         "speech" => new SpeechBench(),
         "speech-frontend" => new SpeechFrontendBench(options),
+        "speech-engines" => new SpeechEnginesBench(),
         "upload" => new UploadBench(options),
         "smart-cut" => new SmartCutBench(options),
         "encode" => new EncodeBench(options),

@@ -15,7 +15,7 @@ internal interface IBenchmark
 
 internal sealed class BenchOptions
 {
-    public static readonly string[] All = ["startup", "progress-latency", "pipelines", "jobs-get", "storage", "vectors", "rhythm", "silence", "scenes", "links", "speech", "speech-frontend", "upload", "choreography", "rate-limit", "smart-cut", "encode"];
+    public static readonly string[] All = ["startup", "progress-latency", "pipelines", "jobs-get", "storage", "vectors", "rhythm", "silence", "scenes", "links", "speech", "speech-frontend", "upload", "choreography", "rate-limit", "smart-cut", "encode", "speech-engines"];
 
     public const string Usage = """
         Usage: bench/run [benchmark ...] [options]
@@ -35,6 +35,7 @@ internal sealed class BenchOptions
           speech             Whisper real-time factor on 2 min of generated speech when GILGAMESH_SPEECH_MODEL
                              points at a real export; otherwise prints that it skipped and why
           speech-frontend    Whisper log-mel of 10 min of generated audio vs the numpy reference (python3-numpy): ratio
+          speech-engines     Whisper.net compute per 30-s window at tiny and base dimensions (random weights): real-time factor
           upload             2 GiB generated WAV uploaded to the App (curl -T, chunked, HttpClient) vs cp; app peak RSS
           rate-limit         wrk on every list route over the API rate limit (all 429) next to /api/v1/jobs: p99 ratio
 

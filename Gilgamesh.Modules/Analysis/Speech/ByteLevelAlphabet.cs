@@ -8,6 +8,9 @@ namespace Gilgamesh.Modules.Analysis.Speech;
 internal static class ByteLevelAlphabet
 {
     private static readonly Dictionary<char, byte> CharToByte = Build();
+    private static readonly char[] ByteToChar = CharToByte.OrderBy(p => p.Value).Select(p => p.Key).ToArray();
+
+    public static char ToChar(byte value) => ByteToChar[value];
 
     public static bool TryGetByte(char c, out byte value) => CharToByte.TryGetValue(c, out value);
 

@@ -10,11 +10,11 @@ namespace Gilgamesh.Modules.Analysis.Speech;
 /// </summary>
 internal sealed class SpeechCommand : IAnalysisCommand
 {
-    private static readonly string[] Known = ["language", "task", "format", "captions"];
+    private static readonly string[] Known = ["language", "task", "format", "captions", "slides", "slide-prompt"];
 
     public string Engine => "speech";
 
-    public string Description => "timestamped transcript with Whisper (ONNX) or from --captions; --format json|srt|vtt";
+    public string Description => "timestamped transcript with Whisper.net or Whisper ONNX (Speech:Engine), or from --captions; --format json|srt|vtt; --slides slides.json";
 
     public async Task<object> RunAsync(string file, IReadOnlyDictionary<string, string> options, IServiceProvider services, CancellationToken ct)
     {
@@ -38,8 +38,15 @@ internal sealed class SpeechCommand : IAnalysisCommand
         }
         else
         {
+            var slidePrompt = options.GetValueOrDefault("slide-prompt", "on").ToLowerInvariant() switch
+            {
+                "on" => true,
+                "off" => false,
+                var other => throw new GilgameshException(SpeechErrorCodes.InvalidOption, $"--slide-prompt expects on or off, got '{other}'", 400),
+            };
+            var slides = options.TryGetValue("slides", out var slidesFile) ? ReadSlides(slidesFile) : null;
             var transcriber = services.GetRequiredService<ISpeechTranscriber>();
-            transcript = await transcriber.TranscribeAsync(file, new SpeechOptions(options.GetValueOrDefault("language"), task), cancellationToken: ct).ConfigureAwait(false);
+            transcript = await transcriber.TranscribeAsync(file, new SpeechOptions(options.GetValueOrDefault("language"), task, slidePrompt, slides), cancellationToken: ct).ConfigureAwait(false);
         }
 
         return format switch
@@ -48,5 +55,19 @@ internal sealed class SpeechCommand : IAnalysisCommand
             "vtt" => new RawOutput(Captions.ToVtt(transcript)),
             _ => transcript,
         };
+    }
+
+    /// <summary>Slide OCR text as <c>[{"start": s, "end": s, "text": "…"}]</c> (what the OCR engine's slides reduce to).</summary>
+    private static IReadOnlyList<SlideText> ReadSlides(string path)
+    {
+        if (!File.Exists(path)) throw new GilgameshException(SpeechErrorCodes.InvalidOption, $"--slides file '{path}' does not exist", 400);
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize<List<SlideText>>(File.ReadAllText(path), new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)) ?? [];
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new GilgameshException(SpeechErrorCodes.InvalidOption, $"--slides file '{path}' is not a JSON array of {{start, end, text}}: {e.Message}", 400);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using Gilgamesh.Modules.Analysis.Silence;
+using Gilgamesh.Modules.Analysis.Vad;
 using Gilgamesh.Modules.Kernel.Errors;
 using Gilgamesh.Modules.Kernel.Media;
 
@@ -10,7 +11,7 @@ namespace Gilgamesh.Modules.Analysis.Speech;
 /// at 16 kHz mono, never held whole: once through the silence engine to plan the chunk cuts, once to feed
 /// the chunks to the engine.
 /// </summary>
-internal sealed class SpeechTranscriber(string modelDirectory, SpeechSettings settings, PcmDecoder decoder, MediaProbe probe) : ISpeechTranscriber, IDisposable
+internal sealed class SpeechTranscriber(string modelDirectory, SpeechSettings settings, PcmDecoder decoder, MediaProbe probe, VoiceActivityDetector? vad = null) : ISpeechTranscriber, IDisposable
 {
     private readonly Lock _gate = new();
     private WhisperOnnxModel? _model;
@@ -34,12 +35,13 @@ internal sealed class SpeechTranscriber(string modelDirectory, SpeechSettings se
         // Two streaming passes instead of the file in memory (an hour of 16 kHz float is 230 MB): the first
         // plans (silences, exact sample count), the second feeds the chunks. ffmpeg decoding is cheap next to
         // the encoder, and one more pass beats one ffmpeg run per chunk.
-        var (sampleCount, silences) = await ScanAsync(decoder, file, cancellationToken).ConfigureAwait(false);
+        var vadStream = settings.Vad && vad is { IsAvailable: true } ? vad.CreateStream() : null;
+        var scan = await SpeechScan.RunAsync(decoder, file, vadStream, cancellationToken).ConfigureAwait(false);
         var engine = new WhisperEngine(model, longSilenceSeconds: settings.LongSilenceSeconds);
         return await Task.Run(async () =>
         {
             await using var audio = new StreamingPcmRanges(decoder.DecodeAsync(file, WhisperLogMel.SampleRate, cancellationToken));
-            var result = await engine.TranscribeAsync(sampleCount, silences, audio, options, progress, cancellationToken).ConfigureAwait(false);
+            var result = await engine.TranscribeAsync(scan.SampleCount, scan.Silences, audio, options, progress, cancellationToken, scan.Speech).ConfigureAwait(false);
             return result.Transcript;
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -50,10 +52,8 @@ internal sealed class SpeechTranscriber(string modelDirectory, SpeechSettings se
     /// </summary>
     internal static async Task<(long SampleCount, IReadOnlyList<AudioInterval> Silences)> ScanAsync(PcmDecoder decoder, string file, CancellationToken cancellationToken)
     {
-        var envelope = new LoudnessEnvelope(WhisperLogMel.SampleRate);
-        await foreach (var block in decoder.DecodeAsync(file, WhisperLogMel.SampleRate, cancellationToken).ConfigureAwait(false)) envelope.Add(block);
-        var silences = SilenceDetector.Analyze(envelope, new SilenceOptions(MinSilenceSeconds: 0.3, SampleRate: WhisperLogMel.SampleRate)).Silences;
-        return (envelope.SampleCount, silences);
+        var scan = await SpeechScan.RunAsync(decoder, file, vad: null, cancellationToken).ConfigureAwait(false);
+        return (scan.SampleCount, scan.Silences);
     }
 
     public void Dispose() => _model?.Dispose();

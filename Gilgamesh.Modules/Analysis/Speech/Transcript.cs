@@ -16,6 +16,9 @@ public sealed record Transcript(string? Language, IReadOnlyList<TranscriptSegmen
         Segments.Any(s => s.Words is not null) ? Segments.SelectMany(s => s.Words ?? []).ToList() : null;
 
     public string Text => string.Join(" ", Segments.Select(s => s.Text.Trim()).Where(t => t.Length > 0));
+
+    /// <summary>Which engine decoded it and what the guards skipped or cut; null for captions.</summary>
+    public TranscriptStatistics? Statistics { get; init; }
 }
 
 /// <summary>One stretch of speech or one caption cue.</summary>

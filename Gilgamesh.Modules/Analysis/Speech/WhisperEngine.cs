@@ -21,15 +21,20 @@ internal sealed class WhisperEngine(WhisperOnnxModel model, WhisperDecodingOptio
     private readonly WhisperLogMel _logMel = new(model.Config.MelBins);
 
     /// <summary>Samples already in memory: every read completes synchronously, and so does the transcription.</summary>
-    public WhisperEngineResult Transcribe(ReadOnlyMemory<float> samples, IReadOnlyList<AudioInterval> silences, SpeechOptions options, IProgress<double>? progress, CancellationToken cancellationToken) =>
-        TranscribeAsync(samples.Length, silences, new InMemoryPcmRanges(samples), options, progress, cancellationToken).GetAwaiter().GetResult();
+    public WhisperEngineResult Transcribe(ReadOnlyMemory<float> samples, IReadOnlyList<AudioInterval> silences, SpeechOptions options, IProgress<double>? progress, CancellationToken cancellationToken, IReadOnlyList<AudioInterval>? speech = null) =>
+        TranscribeAsync(samples.Length, silences, new InMemoryPcmRanges(samples), options, progress, cancellationToken, speech).GetAwaiter().GetResult();
 
     /// <summary>
     /// <paramref name="sampleCount"/> samples whose chunks are read from <paramref name="audio"/> one at a time,
-    /// in order (silent chunks are not read): memory is one chunk however long the file.
+    /// in order (silent chunks are not read): memory is one chunk however long the file. With the VAD's
+    /// <paramref name="speech"/> regions, chunks without speech are not decoded (counted) and the guards drop
+    /// text outside speech; loops are cut either way.
     /// </summary>
-    public async Task<WhisperEngineResult> TranscribeAsync(long sampleCount, IReadOnlyList<AudioInterval> silences, IPcmRanges audio, SpeechOptions options, IProgress<double>? progress, CancellationToken cancellationToken)
+    public async Task<WhisperEngineResult> TranscribeAsync(long sampleCount, IReadOnlyList<AudioInterval> silences, IPcmRanges audio, SpeechOptions options, IProgress<double>? progress, CancellationToken cancellationToken, IReadOnlyList<AudioInterval>? speech = null)
     {
+        var scan = new SpeechScan(sampleCount, silences, speech);
+        var counts = new SpeechGuards.Counts();
+        int decodedChunks = 0, skippedChunks = 0, promptedChunks = 0;
         var tokenizer = model.Tokenizer;
         var language = options.Language?.ToLowerInvariant();
         if (language is not null && model.Config.IsMultilingual && !tokenizer.Languages.ContainsKey(language))
@@ -51,11 +56,13 @@ internal sealed class WhisperEngine(WhisperOnnxModel model, WhisperDecodingOptio
         {
             cancellationToken.ThrowIfCancellationRequested();
             var chunk = chunks[index];
-            if (chunk.Silent)
+            if (chunk.Silent || scan.IsNonSpeech(chunk.Start, chunk.End))
             {
+                if (!chunk.Silent) skippedChunks++;
                 reports.Add(new ChunkReport(chunk, null, 0, 0));
                 continue;
             }
+            decodedChunks++;
 
             var first = (long)Math.Round(chunk.Start * WhisperLogMel.SampleRate);
             var last = Math.Min(sampleCount, (long)Math.Round(chunk.End * WhisperLogMel.SampleRate));
@@ -63,7 +70,11 @@ internal sealed class WhisperEngine(WhisperOnnxModel model, WhisperDecodingOptio
             var features = _logMel.Compute(samples.Span, cancellationToken);
             using var encoded = model.Encode(features);
             language ??= decoder.DetectLanguage(encoded);
-            var decoding = decoder.Decode(encoded, context, language, options.Task, index, cancellationToken);
+            // Slide terms go where the previous text would: Whisper reads both as what was said before.
+            var prompt = options.SlidePrompt ? SlidePrompt.For(options.Slides, chunk.Start, chunk.End) : null;
+            if (prompt is not null) promptedChunks++;
+            var promptTokens = prompt is null ? context : [.. tokenizer.Encode(" " + prompt), .. context];
+            var decoding = decoder.Decode(encoded, promptTokens, language, options.Task, index, cancellationToken);
 
             var kept = 0;
             var dropped = 0;
@@ -80,7 +91,13 @@ internal sealed class WhisperEngine(WhisperOnnxModel model, WhisperDecodingOptio
                         dropped++;
                         continue;
                     }
-                    segments.Add(segment with { Words = Words(segment, aligned, firstToken, tokenCount, chunk.Start) });
+                    var guarded = SpeechGuards.Apply(segment with { Words = Words(segment, aligned, firstToken, tokenCount, chunk.Start) }, segments.LastOrDefault(), speech, counts);
+                    if (guarded is null)
+                    {
+                        dropped++;
+                        continue;
+                    }
+                    segments.Add(guarded);
                     kept++;
                 }
                 if (result.Temperature > 0.5) context.Clear();
@@ -91,7 +108,8 @@ internal sealed class WhisperEngine(WhisperOnnxModel model, WhisperDecodingOptio
         }
 
         progress?.Report(1);
-        return new WhisperEngineResult(new Transcript(language, segments, Transcript.SpeechSource), reports);
+        var statistics = new TranscriptStatistics("onnx", decodedChunks, skippedChunks, counts.DroppedOutsideSpeech, counts.LoopsCut, counts.RepeatedSegments, promptedChunks);
+        return new WhisperEngineResult(new Transcript(language, segments, Transcript.SpeechSource) { Statistics = statistics }, reports);
     }
 
     /// <summary>Aligned words of the segment's tokens, clamped into it; spread by characters when the export gives no attentions.</summary>

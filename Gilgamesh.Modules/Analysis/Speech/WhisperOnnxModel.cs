@@ -114,15 +114,5 @@ internal sealed class WhisperOnnxModel : IDisposable
         Decoder.Dispose();
     }
 
-    private static SessionOptions CreateSessionOptions(int threads)
-    {
-        var options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
-        if (threads > 0) options.IntraOpNumThreads = threads;
-#if GILGAMESH_GPU
-        // Built with -p:GilgameshGpu=true: CUDA first; machines without a usable GPU carry on with the CPU.
-        try { options.AppendExecutionProvider_CUDA(0); }
-        catch (OnnxRuntimeException) { }
-#endif
-        return options;
-    }
+    private static SessionOptions CreateSessionOptions(int threads) => OnnxExecution.CreateSessionOptions(threads);
 }

@@ -7,8 +7,9 @@ namespace Gilgamesh.Modules.Analysis.Speech;
 /// <summary>
 /// Whisper's vocabulary as the Hugging Face export ships it: <c>vocab.json</c> (byte-level BPE token → id)
 /// plus the special tokens from <c>tokenizer.json</c>'s <c>added_tokens</c> or <c>added_tokens.json</c>.
-/// Decoding only: the prompt is built from special token ids, and the previous window's context is carried
-/// as ids, so no BPE merges are needed. Timestamp tokens follow <c>&lt;|notimestamps|&gt;</c> in 0.02-s steps
+/// The prompt is built from special token ids and the previous window's context is carried as ids; the
+/// only text ever encoded is a slide prompt, by greedy longest match over the vocabulary (the export need not
+/// ship BPE merges; a slightly different split of a prompt word changes nothing that matters). Timestamp tokens follow <c>&lt;|notimestamps|&gt;</c> in 0.02-s steps
 /// (<c>&lt;|0.00|&gt;</c> … <c>&lt;|30.00|&gt;</c>), whether or not the files list them.
 /// </summary>
 internal sealed class WhisperTokenizer
@@ -95,6 +96,25 @@ internal sealed class WhisperTokenizer
         // A window can end inside a multi-byte character; the decoder's replacement char beats throwing.
         return Encoding.UTF8.GetString(bytes.ToArray());
     }
+
+    /// <summary>Text as ordinary token ids, longest vocabulary match first (byte-level, so every byte has a token).</summary>
+    public IReadOnlyList<int> Encode(string text)
+    {
+        var byTokenText = _byText ??= _tokens.Where(t => t.Key < EndOfText).GroupBy(t => t.Value).ToDictionary(g => g.Key, g => g.Min(t => t.Key), StringComparer.Ordinal);
+        var longest = byTokenText.Keys.Max(k => k.Length);
+        var chars = new string(Encoding.UTF8.GetBytes(text).Select(ByteLevelAlphabet.ToChar).ToArray());
+        var ids = new List<int>();
+        for (var i = 0; i < chars.Length;)
+        {
+            var length = Math.Min(longest, chars.Length - i);
+            while (length > 1 && !byTokenText.ContainsKey(chars.Substring(i, length))) length--;
+            if (byTokenText.TryGetValue(chars.Substring(i, length), out var id)) ids.Add(id);
+            i += length;
+        }
+        return ids;
+    }
+
+    private Dictionary<string, int>? _byText;
 
     /// <summary>Each token as the vocabulary writes it, special and timestamp tokens included (for logs and tests).</summary>
     public string TokenText(int id)

@@ -8,7 +8,8 @@ namespace Gilgamesh.Tests.Analysis.Speech;
 /// <summary><c>gilgamesh analyze speech</c> and <c>gilgamesh models</c> as a user runs them, with and without a model.</summary>
 public sealed class SpeechCommandLineTests
 {
-    private static Dictionary<string, string> ModelAt(string folder) => new() { ["Speech__ModelDirectory"] = folder };
+    // The ONNX engine on the committed tiny exports, over tones: no VAD (a tone is not speech, so VAD would skip it all).
+    private static Dictionary<string, string> ModelAt(string folder) => new() { ["Speech__ModelDirectory"] = folder, ["Speech__Engine"] = "onnx", ["Speech__Vad"] = "false" };
 
     [Test]
     public async Task AnalyzeSpeech_WithoutModel_ExitsOneWithModelMissingAndNoStackTrace()
@@ -96,7 +97,7 @@ public sealed class SpeechCommandLineTests
             ["https_proxy"] = "http://127.0.0.1:9",
         };
 
-        var (exit, _, stderr) = await AppCli.RunAsync(environment, "models", "pull", "tiny.en");
+        var (exit, _, stderr) = await AppCli.RunAsync(environment, "models", "pull", "onnx/tiny.en");
 
         Assert.That(exit, Is.EqualTo(1), stderr);
         Assert.That(stderr, Does.Contain("[speech.download_failed]")
@@ -107,18 +108,60 @@ public sealed class SpeechCommandLineTests
     }
 
     [Test]
-    public async Task ModelsList_ShowsKnownExportsAndWhichAreInstalled()
+    public async Task ModelsPullGgml_Offline_ExitsOneWithTheUrlAndTheTargetFile()
     {
-        var (exit, stdout, stderr) = await AppCli.RunAsync(new Dictionary<string, string> { ["Speech__Model"] = "tiny", ["Speech__ModelDirectory"] = SpeechTestFiles.Model("tiny-whisper") }, "models", "list");
+        using var data = new TempDirectory("gilgamesh-pull");
+        var environment = new Dictionary<string, string>
+        {
+            ["Gilgamesh__DataDir"] = data.Path,
+            ["HTTPS_PROXY"] = "http://127.0.0.1:9",
+            ["https_proxy"] = "http://127.0.0.1:9",
+        };
+
+        var (exit, _, stderr) = await AppCli.RunAsync(environment, "models", "pull", "base.en");
+
+        Assert.That(exit, Is.EqualTo(1), stderr);
+        Assert.That(stderr, Does.Contain("[speech.download_failed]")
+            .And.Contain("https://huggingface.co/ggerganov/whisper.cpp/resolve/main/ggml-base.en.bin")
+            .And.Contain(Path.Combine(data.Path, "models", "ggml-base.en.bin")));
+        Assert.That(Directory.Exists(Path.Combine(data.Path, "models")) ? Directory.GetFiles(Path.Combine(data.Path, "models")) : [], Is.Empty, "no partial file left");
+    }
+
+    [Test]
+    public async Task ModelsList_ShowsGgmlModelsAndOnnxExportsAndWhichAreInstalled()
+    {
+        var (exit, stdout, stderr) = await AppCli.RunAsync(new Dictionary<string, string>
+        {
+            ["Speech__Model"] = "tiny", ["Speech__ModelDirectory"] = SpeechTestFiles.Model("tiny-whisper"), ["Speech__GgmlModelPath"] = TinyGgmlModels.Scripted,
+        }, "models", "list");
 
         Assert.That(exit, Is.Zero, stderr);
-        foreach (var name in new[] { "tiny", "tiny.en", "base", "base.en", "small", "small.en" }) Assert.That(stdout, Does.Contain($"\n{name} "), name);
-        Assert.That(stdout, Does.Match(@"\ntiny\s+yes\s"));
+        foreach (var name in new[] { "tiny", "tiny.en", "base", "base.en", "small", "large-v3-turbo", "base-q5_1", "onnx/tiny", "onnx/small.en" })
+            Assert.That(stdout, Does.Contain($"\n{name} "), name);
+        Assert.That(stdout, Does.Match(@"\ntiny\s+yes\s"), "the configured ggml file");
+        Assert.That(stdout, Does.Match(@"\nonnx/tiny\s+yes\s"), "the configured export folder");
         Assert.That(stdout, Does.Match(@"\nbase\s+no\s"));
     }
 
     [Test]
-    public async Task Readiness_WithoutModel_IsHealthyAndSaysSpeechUnavailable()
+    public async Task ModelsVerify_OnGeneratedGgml_SaysOk_AndOnTruncatedCopy_ExitsOneWithModelInvalid()
+    {
+        using var temp = new TempDirectory("gilgamesh-ggml");
+        var truncated = temp.Combine("ggml-truncated.bin");
+        var bytes = await File.ReadAllBytesAsync(TinyGgmlModels.Scripted);
+        await File.WriteAllBytesAsync(truncated, bytes[..(bytes.Length - 1000)]);
+
+        var ok = await AppCli.RunAsync("models", "verify", TinyGgmlModels.Scripted);
+        var bad = await AppCli.RunAsync("models", "verify", truncated);
+
+        Assert.That(ok.ExitCode, Is.Zero, ok.StdErr);
+        Assert.That(ok.StdOut, Does.Contain("ok:").And.Contain("f16").And.Contain("1+1 layers × 2 heads, width 64").And.Contain("multilingual").And.Contain("50 tensors"));
+        Assert.That(bad.ExitCode, Is.EqualTo(1));
+        Assert.That(bad.StdErr, Does.Contain("[speech.model_invalid]").And.Contain("truncated"));
+    }
+
+    [Test]
+    public async Task Readiness_WithoutModel_IsDegradedAndSaysHowToInstallOne()
     {
         using var empty = new TempDirectory("gilgamesh-nomodel");
         var transcriber = new SpeechTranscriber(empty.Path, new SpeechSettings(), MediaTools.PcmDecoder, MediaTools.Probe);
@@ -126,7 +169,8 @@ public sealed class SpeechCommandLineTests
         var result = await new SpeechHealthCheck(transcriber).CheckHealthAsync(new HealthCheckContext());
 
         Assert.That(transcriber.IsAvailable, Is.False);
-        Assert.That(result.Status, Is.EqualTo(HealthStatus.Healthy), "the app is ready without a speech model");
+        Assert.That(result.Status, Is.EqualTo(HealthStatus.Degraded), "the app serves without a speech model, but not fully");
+        Assert.That(result.Description, Does.Contain("gilgamesh models pull"));
         Assert.That(result.Data["speech"], Is.EqualTo("unavailable"));
         Assert.That(result.Description, Does.StartWith("speech: unavailable").And.Contain("no speech model configured"));
         var e = Assert.ThrowsAsync<Gilgamesh.Modules.Kernel.Errors.GilgameshException>(() => transcriber.TranscribeAsync(MediaGenerator.ToneOnlyAsync().Result));
