@@ -21,8 +21,13 @@ public sealed class BenchModule : IGilgameshModule
     public string Schema => "bench";
     public IReadOnlyList<NavItem> Navigation => [];
 
-    public void RegisterServices(IServiceCollection services, IConfiguration configuration) =>
-        services.AddJobHandler<TickJob, TickInput, TickResult>(TickJob.Kind);
+    public static readonly JobKind<EmptyInput, NoResult> Empty = new(ModuleName, "empty");
+
+    public void RegisterServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddJobHandler<TickJob, TickInput, NoResult>(TickJob.Kind);
+        services.AddJobHandler<EmptyStep, EmptyInput, NoResult>(Empty);
+    }
 
     public void MapEndpoints(IEndpointRouteBuilder api) { }
 
@@ -31,16 +36,15 @@ public sealed class BenchModule : IGilgameshModule
 
 public sealed record TickInput(int Reports = 100, int IntervalMs = 20, bool ConstantStage = false, int LeadInMs = 500);
 
-public sealed record TickResult(int Reports);
 
 /// <summary>
 /// Reports percent 1..N every IntervalMs through the kernel's progress API. Each report's
 /// Stopwatch timestamp goes into the stage text ("t=123") unless ConstantStage, and always into
 /// <see cref="ReportTimes"/> (same process, same monotonic clock as the WebSocket client).
 /// </summary>
-internal sealed class TickJob : IJobHandler<TickInput, TickResult>
+internal sealed class TickJob : IJobHandler<TickInput, NoResult>
 {
-    public static readonly JobKind<TickInput, TickResult> Kind = new(BenchModule.ModuleName, "tick", JobQueues.Default);
+    public static readonly JobKind<TickInput, NoResult> Kind = new(BenchModule.ModuleName, "tick");
     public const string ConstantStageText = "ticking";
 
     /// <summary>(job id, percent) → Stopwatch timestamp of the report.</summary>
@@ -49,7 +53,7 @@ internal sealed class TickJob : IJobHandler<TickInput, TickResult>
     /// <summary>(job id, percent) → wall-clock time of the report, to split latency at the row's updated_at.</summary>
     public static readonly ConcurrentDictionary<(Guid, int), DateTimeOffset> ReportWallTimes = new();
 
-    public async Task<TickResult> ExecuteAsync(TickInput input, JobContext context, CancellationToken cancellationToken)
+    public async Task<NoResult> ExecuteAsync(TickInput input, JobContext context, CancellationToken cancellationToken)
     {
         // Lead-in: the WebSocket client connects while the job is already running.
         await Task.Delay(input.LeadInMs, cancellationToken);
@@ -60,11 +64,11 @@ internal sealed class TickJob : IJobHandler<TickInput, TickResult>
             var now = Stopwatch.GetTimestamp();
             ReportTimes[(context.JobId, i)] = now;
             ReportWallTimes[(context.JobId, i)] = DateTimeOffset.UtcNow;
-            // 0–1 now (the kernel's one progress scale); the latency measure keys reports by their index.
-            context.Progress.Report((double)i / input.Reports, input.ConstantStage ? ConstantStageText : "t=" + now.ToString(CultureInfo.InvariantCulture));
+            // Percent i of 100 (the bench matches reports by the percent the client sees).
+            context.Progress.Report(i / 100.0, input.ConstantStage ? ConstantStageText : "t=" + now.ToString(CultureInfo.InvariantCulture));
         }
         // Let the last write reach the client before the terminal update.
         await Task.Delay(200, cancellationToken);
-        return new TickResult(input.Reports);
+        return NoResult.Value;
     }
 }

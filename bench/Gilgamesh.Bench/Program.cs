@@ -17,6 +17,7 @@ foreach (var name in options.Benchmarks)
     {
         "startup" => new StartupBench(options),
         "progress-latency" => new ProgressLatencyBench(),
+        "pipelines" => new PipelineOverheadBench(),
         "jobs-get" => new JobsGetBench(options),
         "rate-limit" => new RateLimitBench(options),
         "storage" => new StorageBench(options),
@@ -28,6 +29,9 @@ foreach (var name in options.Benchmarks)
         "speech" => new SpeechBench(),
         "speech-frontend" => new SpeechFrontendBench(options),
         "upload" => new UploadBench(options),
+        "smart-cut" => new SmartCutBench(options),
+        "encode" => new EncodeBench(options),
+        "choreography" => new ChoreographyBench(options),
         _ => throw new ArgumentException($"unknown benchmark '{name}'"),
     };
     Console.WriteLine($"\n=== {name} ===  (load average {Machine.LoadAverage()})");
