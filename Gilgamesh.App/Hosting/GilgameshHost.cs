@@ -113,6 +113,7 @@ public static class GilgameshHost
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseGilgameshPasswordChangeGate();
         app.UseGilgameshAntiforgery();
 
         app.MapGilgameshHealth();
@@ -122,7 +123,14 @@ public static class GilgameshHost
             .WithTitle("Gilgamesh API")
             .WithOpenApiRoutePattern("/openapi/{documentName}.json")
             // Self-hosted and often offline: no fonts from Scalar's CDN.
-            .WithDefaultFonts(false)).RequireAuthorization(Policies.Viewer);
+            .WithDefaultFonts(false)
+            // Self-hosted: no AI chat, no MCP, no telemetry, and none of the hosted-product buttons (Generate SDK, Deploy)
+            // the developer toolbar offers; try-it sends the API key header the document declares.
+            .DisableAgent()
+            .DisableMcp()
+            .DisableTelemetry()
+            .AddPreferredSecuritySchemes([OpenApiDescriptions.ApiKeyScheme])
+            .HideDeveloperTools()).RequireAuthorization(Policies.Viewer);
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             // Access is the endpoint's admin policy (dashboard sign-in or an admin key), not Hangfire's filters.

@@ -5,6 +5,7 @@ using Gilgamesh.Modules.Kernel.Jobs;
 using Gilgamesh.Modules.Kernel.Modules;
 using Gilgamesh.Modules.Kernel.Hosting;
 using Gilgamesh.Modules.Kernel.Media;
+using Gilgamesh.Modules.Kernel.Models;
 using Gilgamesh.Modules.Kernel.SelfTest;
 using Gilgamesh.Modules.Kernel.Storage;
 using Microsoft.AspNetCore.Http.Json;
@@ -39,6 +40,7 @@ internal static class KernelServices
         services.AddGilgameshStorage(configuration);
         services.AddGilgameshMedia(configuration);
         services.AddGilgameshSpeech(configuration);
+        services.AddGilgameshModels(configuration);
         services.AddHostedService<ScratchSweeper>();
         services.AddJobHandler<SelfTestJobHandler, SelfTestInput, SelfTestResult>(SelfTestJobHandler.Kind);
 
@@ -50,14 +52,17 @@ internal static class KernelServices
         builder.WebHost.ConfigureKestrel(k =>
             k.Limits.MaxRequestBodySize = configuration.GetValue<long?>("Gilgamesh:MaxRequestBodyBytes") ?? 1024 * 1024);
 
-        services.AddOpenApi();
+        services.AddOpenApi(OpenApiDescriptions.Configure);
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<HangfireServerHealthCheck>("hangfire", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<Gilgamesh.Modules.Kernel.Budgets.BudgetsHealthCheck>("budgets", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<StorageHealthCheck>("storage", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<MediaToolsHealthCheck>("ffmpeg", tags: [HealthEndpoints.ReadyTag])
             // Always healthy: says whether speech to text is available; the app is ready without a model.
-            .AddCheck<SpeechHealthCheck>("speech", tags: [HealthEndpoints.ReadyTag]);
+            .AddCheck<SpeechHealthCheck>("speech", tags: [HealthEndpoints.ReadyTag])
+            // Always healthy: says whether a language model is configured; callers fall back without one.
+            .AddCheck<ModelHealthCheck>("models", tags: [HealthEndpoints.ReadyTag]);
     }
 
     public static void MapKernelEndpoints(IEndpointRouteBuilder app)

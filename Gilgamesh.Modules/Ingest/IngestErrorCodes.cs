@@ -7,6 +7,8 @@ internal static class IngestErrorCodes
     public const string MediaEmpty = "media.empty";
     public const string MediaUnsupported = "media.unsupported";
     public const string MediaNotReady = "media.not_ready";
+    public const string AnalysisUnsupported = "analysis.unsupported";
+    public const string CaptionsBeyondDuration = "captions.beyond_duration";
 
     public const string LinkInvalid = "link.invalid";
     public const string LinkUnsupported = "link.unsupported";

@@ -30,7 +30,6 @@ public sealed class IngestModule : IGilgameshModule
         AnalysesSlice.Register(services, configuration);
         PreviewsSlice.Register(services);
         UploadsSlice.Register(services, configuration);
-        Configuration = configuration;
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)
@@ -41,13 +40,7 @@ public sealed class IngestModule : IGilgameshModule
         UploadsSlice.Map(api);
     }
 
-    public void RegisterRecurringJobs(IRecurringJobManager recurringJobs)
-    {
-        LinksSlice.RegisterRecurringJobs(recurringJobs);
-        var uploads = Configuration?.GetSection(UploadOptions.Section).Get<UploadOptions>() ?? new UploadOptions();
-        recurringJobs.AddOrUpdate<UploadSessionCleanup>(UploadSessionCleanup.RecurringJobId, x => x.RunAsync(), uploads.CleanupCron);
-    }
-
-    // Kept from RegisterServices: recurring jobs are registered later and need the configured schedule.
-    private IConfiguration? Configuration { get; set; }
+    // The upload cleanup's schedule is configured, so its slice registers it from the validated options at start
+    // (UploadCleanupSchedule); the module keeps no configuration of its own.
+    public void RegisterRecurringJobs(IRecurringJobManager recurringJobs) => LinksSlice.RegisterRecurringJobs(recurringJobs);
 }

@@ -106,6 +106,13 @@ internal static class IngestApi
     public static Task<string> SecondVideoAsync() => MediaGenerator.GenerateAsync("second-video.mp4",
         new Gilgamesh.Modules.Kernel.Media.GeneratedClipSpec(Gilgamesh.Modules.Kernel.Media.MediaTime.FromSeconds(6), 640, 360, 25, 660));
 
+    /// <summary>
+    /// About 140 MB of uncompressed 1280x720 video (4 s): large enough that completing it (hashing, storing) takes a
+    /// moment a test can kill the app in, yet quick to probe and preview.
+    /// </summary>
+    public static Task<string> LargeRawVideoAsync() => GenerateOnceAsync("large-raw.mkv",
+        p => $"-f lavfi -i testsrc2=s=1280x720:r=25 -t 4 -c:v rawvideo -pix_fmt yuv420p \"{p}\" -y");
+
     private static readonly Dictionary<string, Task<string>> Once = [];
 
     private static Task<string> GenerateOnceAsync(string name, Func<string, string> arguments)

@@ -7,7 +7,20 @@ namespace Gilgamesh.Tests.Support;
 public static class JobApi
 {
     public sealed record Job(Guid Id, string Module, string Kind, string Status, string? Stage, double Percent,
-        string? ErrorCode, string? ErrorMessage, string? HangfireJobId, int Attempts, JsonElement? Result);
+        string? ErrorCode, string? ErrorMessage, string? HangfireJobId, int Attempts, JsonElement? Result,
+        string? Title = null, string? OwnerName = null, string? SubjectHref = null, Guid? ParentId = null, string? StepName = null,
+        IReadOnlyList<Step>? Steps = null, IReadOnlyList<LogLine>? Logs = null);
+
+    public sealed record Step(Guid Id, string StepName, string Kind, string Status, string? Stage, double Percent, int Attempts,
+        string? ErrorCode, bool Optional, DateTimeOffset? StartedAt, IReadOnlyList<string> DependsOn);
+
+    public sealed record LogLine(DateTime At, string Level, string Message);
+
+    /// <summary>Starts a probe pipeline (see <c>ProbePipelineRequest</c>).</summary>
+    public static Task<Job> StartPipelineAsync(HttpClient http, object request) => PostAsync(http, "/api/v1/probe/pipelines", request);
+
+    /// <summary>Whether the job reached a final status.</summary>
+    public static bool IsFinal(Job job) => job.Status is "succeeded" or "failed" or "cancelled";
 
     public static async Task<Job> PostAsync(HttpClient http, string path, object? body = null)
     {

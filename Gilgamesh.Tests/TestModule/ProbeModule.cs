@@ -24,10 +24,17 @@ public sealed class ProbeModule : IGilgameshModule
     public void RegisterServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddJobHandler<RenderClipJob, RenderRequest, RenderResult>(RenderClipJob.Kind);
+        services.AddJobHandler<WorkStep, WorkInput, WorkResult>(ProbeJobs.Work);
+        services.AddJobHandler<WorkStep, WorkInput, WorkResult>(ProbeJobs.MediaWork);
+        services.AddJobHandler<GatherStep, WorkInput, GatherResult>(ProbeJobs.Gather);
         services.AddScoped<ProbeHousekeeping>();
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder api) => RenderEndpoints.Map(api);
+    public void MapEndpoints(IEndpointRouteBuilder api)
+    {
+        RenderEndpoints.Map(api);
+        PipelineEndpoints.Map(api);
+    }
 
     public void RegisterRecurringJobs(IRecurringJobManager recurringJobs) =>
         recurringJobs.AddOrUpdate<ProbeHousekeeping>(HousekeepingJobId, x => x.RunAsync(), Cron.Daily);

@@ -35,7 +35,8 @@ internal sealed class AppRunner : IAsyncDisposable
 
     public IReadOnlyList<(double Ms, string Line)> Lines { get { lock (_lines) return [.. _lines]; } }
 
-    public static async Task<AppRunner> StartAsync(string appDll, string dataDir, int port, TimeSpan readyTimeout, TimeSpan pollInterval)
+    public static async Task<AppRunner> StartAsync(string appDll, string dataDir, int port, TimeSpan readyTimeout, TimeSpan pollInterval,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -53,6 +54,7 @@ internal sealed class AppRunner : IAsyncDisposable
         psi.Environment["Gilgamesh__Admin__Password"] = Gilgamesh.Tests.Support.TestAccounts.AdminPassword;
         psi.Environment["Accounts__ApiRequestsPerMinute"] = "100000000";
         psi.Environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) psi.Environment[key] = value;
         var clock = Stopwatch.StartNew();
         var runner = new AppRunner(Process.Start(psi)!, clock, new Uri($"http://127.0.0.1:{port}"));
         await runner.WaitUntilReadyAsync(readyTimeout, pollInterval);

@@ -21,8 +21,13 @@ public sealed class BenchModule : IGilgameshModule
     public string Schema => "bench";
     public IReadOnlyList<NavItem> Navigation => [];
 
-    public void RegisterServices(IServiceCollection services, IConfiguration configuration) =>
-        services.AddScoped<IJobHandler, TickJob>();
+    public static readonly JobKind<EmptyInput, NoResult> Empty = new(ModuleName, "empty");
+
+    public void RegisterServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddJobHandler<TickJob, TickInput, NoResult>(TickJob.Kind);
+        services.AddJobHandler<EmptyStep, EmptyInput, NoResult>(Empty);
+    }
 
     public void MapEndpoints(IEndpointRouteBuilder api) { }
 
@@ -31,14 +36,15 @@ public sealed class BenchModule : IGilgameshModule
 
 public sealed record TickInput(int Reports = 100, int IntervalMs = 20, bool ConstantStage = false, int LeadInMs = 500);
 
+
 /// <summary>
 /// Reports percent 1..N every IntervalMs through the kernel's progress API. Each report's
 /// Stopwatch timestamp goes into the stage text ("t=123") unless ConstantStage, and always into
 /// <see cref="ReportTimes"/> (same process, same monotonic clock as the WebSocket client).
 /// </summary>
-internal sealed class TickJob : IJobHandler
+internal sealed class TickJob : IJobHandler<TickInput, NoResult>
 {
-    public const string KindName = "tick";
+    public static readonly JobKind<TickInput, NoResult> Kind = new(BenchModule.ModuleName, "tick");
     public const string ConstantStageText = "ticking";
 
     /// <summary>(job id, percent) → Stopwatch timestamp of the report.</summary>
@@ -47,12 +53,8 @@ internal sealed class TickJob : IJobHandler
     /// <summary>(job id, percent) → wall-clock time of the report, to split latency at the row's updated_at.</summary>
     public static readonly ConcurrentDictionary<(Guid, int), DateTimeOffset> ReportWallTimes = new();
 
-    public string Module => BenchModule.ModuleName;
-    public string Kind => KindName;
-
-    public async Task ExecuteAsync(JobContext context, CancellationToken cancellationToken)
+    public async Task<NoResult> ExecuteAsync(TickInput input, JobContext context, CancellationToken cancellationToken)
     {
-        var input = context.GetInput<TickInput>();
         // Lead-in: the WebSocket client connects while the job is already running.
         await Task.Delay(input.LeadInMs, cancellationToken);
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(input.IntervalMs));
@@ -62,9 +64,11 @@ internal sealed class TickJob : IJobHandler
             var now = Stopwatch.GetTimestamp();
             ReportTimes[(context.JobId, i)] = now;
             ReportWallTimes[(context.JobId, i)] = DateTimeOffset.UtcNow;
-            context.Progress.Report(i, input.ConstantStage ? ConstantStageText : "t=" + now.ToString(CultureInfo.InvariantCulture));
+            // Percent i of 100 (the bench matches reports by the percent the client sees).
+            context.Progress.Report(i / 100.0, input.ConstantStage ? ConstantStageText : "t=" + now.ToString(CultureInfo.InvariantCulture));
         }
         // Let the last write reach the client before the terminal update.
         await Task.Delay(200, cancellationToken);
+        return NoResult.Value;
     }
 }

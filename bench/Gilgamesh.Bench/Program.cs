@@ -17,7 +17,9 @@ foreach (var name in options.Benchmarks)
     {
         "startup" => new StartupBench(options),
         "progress-latency" => new ProgressLatencyBench(),
+        "pipelines" => new PipelineOverheadBench(),
         "jobs-get" => new JobsGetBench(options),
+        "rate-limit" => new RateLimitBench(options),
         "storage" => new StorageBench(options),
         "vectors" => new VectorsBench(options),
         "rhythm" => new RhythmBench(),
@@ -28,6 +30,7 @@ foreach (var name in options.Benchmarks)
         "speech-frontend" => new SpeechFrontendBench(options),
         "upload" => new UploadBench(options),
         "encode" => new EncodeBench(options),
+        "smart-cut" => new SmartCutBench(options),
         "choreography" => new ChoreographyBench(options),
         _ => throw new ArgumentException($"unknown benchmark '{name}'"),
     };

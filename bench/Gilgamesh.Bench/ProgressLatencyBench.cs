@@ -91,8 +91,7 @@ internal sealed class ProgressLatencyBench : IBenchmark
         var tasks = new List<Task<Collected>>();
         for (var j = 0; j < jobs; j++)
         {
-            var job = await scheduler.EnqueueAsync(new JobRequest(BenchModule.ModuleName, TickJob.KindName,
-                new TickInput(reports, 20, constantStage)));
+            var job = await scheduler.EnqueueAsync(TickJob.Kind, new TickInput(reports, 20, constantStage));
             tasks.Add(WatchAsync(port, job.Id));
         }
         var results = await Task.WhenAll(tasks);

@@ -15,14 +15,15 @@ internal interface IBenchmark
 
 internal sealed class BenchOptions
 {
-    public static readonly string[] All = ["startup", "progress-latency", "jobs-get", "storage", "vectors", "rhythm", "silence", "scenes", "links", "speech", "speech-frontend", "upload", "choreography", "encode"];
+    public static readonly string[] All = ["startup", "progress-latency", "pipelines", "jobs-get", "storage", "vectors", "rhythm", "silence", "scenes", "links", "speech", "speech-frontend", "upload", "choreography", "rate-limit", "smart-cut", "encode"];
 
     public const string Usage = """
         Usage: bench/run [benchmark ...] [options]
 
-          (none) or all      every benchmark: startup, progress-latency, jobs-get, storage, vectors, rhythm, silence, scenes, links, speech, speech-frontend, upload
+          (none) or all      every benchmark: startup, progress-latency, pipelines, jobs-get, storage, vectors, rhythm, silence, scenes, links, speech, speech-frontend, upload, choreography, rate-limit
           startup            start-to-ready of the Release App binary on an existing embedded cluster
           progress-latency   job progress report -> WebSocket client latency (in-process host)
+          pipelines          scheduling overhead per step of a 1,000-step pipeline vs a plain Hangfire job (median of 3)
           jobs-get           wrk on GET /api/v1/jobs/{id} vs /health/live
           storage            1 GiB local put/get through IObjectStore vs cp, peak RSS
           vectors            100k × 512-d top-10: FAISS shim and managed vs python3-faiss, recall, bandwidth limit
@@ -35,6 +36,7 @@ internal sealed class BenchOptions
                              points at a real export; otherwise prints that it skipped and why
           speech-frontend    Whisper log-mel of 10 min of generated audio vs the numpy reference (python3-numpy): ratio
           upload             2 GiB generated WAV uploaded to the App (curl -T, chunked, HttpClient) vs cp; app peak RSS
+          rate-limit         wrk on every list route over the API rate limit (all 429) next to /api/v1/jobs: p99 ratio
 
         Options:
           --runs N           repetitions where a benchmark takes a median (defaults: startup 5, jobs-get 3, storage 3, silence 3, scenes 3)

@@ -8,6 +8,7 @@ import { api, setUnauthorizedHandler } from './api.js';
 import { el, replace, setText } from './dom.js';
 import { clearBanners, showError } from './ui.js';
 import { can, currentRole, currentUser, forget, isSignedIn, refreshSession, signOut } from './session.js';
+import * as homePage from './pages/home.js';
 import * as jobsPage from './pages/jobs.js';
 import * as jobDetailPage from './pages/job-detail.js';
 import * as signInPage from './pages/sign-in.js';
@@ -15,7 +16,9 @@ import * as accountPage from './pages/account.js';
 import * as usersPage from './pages/users.js';
 import * as auditPage from './pages/audit.js';
 
-const DEFAULT_ROUTE = '#/jobs';
+// "/" lands on the home page: what each module does, what ran recently, what needs attention.
+const DEFAULT_ROUTE = '#/home';
+const HOME_NAV = { title: 'Home', path: '#/home', order: 0, module: null };
 // Used when the navigation endpoint is unreachable, so the Jobs page always works.
 const FALLBACK_NAV = [{ title: 'Jobs', path: '#/jobs', order: 10, module: 'platform' }];
 
@@ -32,6 +35,7 @@ const routes = [
   { pattern: /^\/account$/, page: accountPage },
   { pattern: /^\/users$/, page: usersPage, role: 'admin' },
   { pattern: /^\/audit$/, page: auditPage, role: 'admin' },
+  { pattern: /^\/home$/, page: homePage },
   { pattern: /^\/jobs\/?$/, page: jobsPage },
   { pattern: /^\/jobs\/([^/]+)\/?$/, page: jobDetailPage, params: (m) => ({ id: decodeURIComponent(m[1]) }) },
   // Modules add their own routes here (loadModulePages).
@@ -88,7 +92,7 @@ function normalizePath(path) {
 
 function renderNavigation() {
   const current = normalizePath(location.hash);
-  const entries = isSignedIn() ? [...navigation, ...(can('admin') ? ADMIN_NAV : [])] : [];
+  const entries = isSignedIn() ? [HOME_NAV, ...navigation, ...(can('admin') ? ADMIN_NAV : [])] : [];
   const items = entries.map((entry) => {
     const path = normalizePath(entry.path);
     const active = current === path || current.startsWith(`${path}/`);
@@ -137,10 +141,27 @@ function handleUnauthorized() {
   else if (wasSignedIn) route();
 }
 
-async function onSignedIn(returnHash) {
-  clearBanners();
+/**
+ * Navigation and module pages, once the account may use the API: until a forced password change is done the API
+ * answers only the account calls (auth.password_change_required), so they load after it (onSessionChanged).
+ */
+async function loadShell() {
+  if (currentUser()?.mustChangePassword) { navigation = FALLBACK_NAV; return; }
   navigation = await loadNavigation();
   await loadModulePages();
+}
+
+async function onSessionChanged() {
+  renderSession();
+  if (navigation === FALLBACK_NAV && isSignedIn() && !currentUser()?.mustChangePassword) {
+    await loadShell();
+    renderNavigation();
+  }
+}
+
+async function onSignedIn(returnHash) {
+  clearBanners();
+  await loadShell();
   renderSession();
   // The Hangfire console sends signed-out visitors here with return=/hangfire/…; send admins back.
   if (!currentUser()?.mustChangePassword && can('admin') && /^\/hangfire(\/|\?|$)/.test(returnHash ?? '')) {
@@ -168,7 +189,7 @@ function forbidden() {
   return el('section', { class: 'panel not-found', 'data-code': 'auth.forbidden' },
     el('h1', {}, 'Your role does not allow this'),
     el('p', {}, 'This page is for administrators. Ask one if you need access.'),
-    el('p', {}, el('a', { class: 'button', href: DEFAULT_ROUTE }, 'Go to Jobs')));
+    el('p', {}, el('a', { class: 'button', href: DEFAULT_ROUTE }, 'Go home')));
 }
 
 /** Module names for the jobs filter: every module that contributes navigation, plus the platform. */
@@ -189,7 +210,7 @@ function notFound(path) {
   return el('section', { class: 'panel not-found' },
     el('h1', {}, 'Page not found'),
     el('p', {}, 'Nothing lives at ', el('code', {}, `#${path}`), '.'),
-    el('p', {}, el('a', { class: 'button', href: DEFAULT_ROUTE }, 'Go to Jobs')));
+    el('p', {}, el('a', { class: 'button', href: DEFAULT_ROUTE }, 'Go home')));
 }
 
 function route() {
@@ -216,6 +237,8 @@ function route() {
   const previousPath = root.dataset.path;
 
   if (cleanup) { cleanup(); cleanup = null; }
+  // A banner is about the page it appeared on; it does not follow the user to the next one.
+  if (previousPath !== undefined && previousPath !== path) clearBanners();
   replace(root);
   root.dataset.path = path;
   renderNavigation();
@@ -226,7 +249,7 @@ function route() {
   } else if (match) {
     const params = match.r.params ? match.r.params(match.m) : {};
     cleanup = match.r.page.mount(root, {
-      params, query, modules: moduleNames(), onSignedIn, onSessionChanged: renderSession,
+      params, query, modules: moduleNames(), onSignedIn, onSessionChanged,
     }) || null;
   } else {
     const entry = navigation.find((e) => normalizePath(e.path) === path);
@@ -247,10 +270,7 @@ async function start() {
   } catch (error) {
     showError(error);
   }
-  if (isSignedIn()) {
-    navigation = await loadNavigation();
-    await loadModulePages();
-  }
+  if (isSignedIn()) await loadShell();
   renderSession();
   window.addEventListener('hashchange', route);
   route();

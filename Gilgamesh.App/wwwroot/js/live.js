@@ -10,7 +10,7 @@ const TERMINAL = new Set(['succeeded', 'failed', 'cancelled']);
 const POLL_MS = 1000;
 
 export const isTerminal = (status) => TERMINAL.has(status);
-export const isActive = (status) => status === 'queued' || status === 'running';
+export const isActive = (status) => status === 'pending' || status === 'queued' || status === 'running';
 
 /**
  * Merges a partial job (a WebSocket progress payload or a fresh GET) into a job object.
@@ -41,9 +41,11 @@ function socketUrl(id) {
  *  onEnd()           - the job reached a terminal status and updates stopped
  *  onMode(mode)      - 'ws' | 'poll' | 'off', for display and tests
  *  onError(error)    - a poll failed (polling keeps going; 404 stops it)
+ *  onStep(patch)     - a pipeline's step changed (its own id; the socket of a pipeline carries its steps' events)
+ *  onStepLog(id, log) - a log line of one of the pipeline's steps
  * Returns { close() }; always call it when the view goes away.
  */
-export function subscribe(id, { onProgress, onLog, onEnd, onMode, onError } = {}) {
+export function subscribe(id, { onProgress, onLog, onEnd, onMode, onError, onStep, onStepLog } = {}) {
   let closed = false;
   let sawTerminal = false;
   let socket = null;
@@ -87,8 +89,13 @@ export function subscribe(id, { onProgress, onLog, onEnd, onMode, onError } = {}
     socket.onmessage = (event) => {
       let message;
       try { message = JSON.parse(event.data); } catch { return; }
-      if (message?.type === 'progress' && message.job) progress(message.job);
-      else if (message?.type === 'log' && message.log) onLog?.(message.log);
+      if (message?.type === 'progress' && message.job) {
+        if (message.job.id && message.job.id !== id) onStep?.(message.job);
+        else progress(message.job);
+      } else if (message?.type === 'log' && message.log) {
+        if (message.jobId && message.jobId !== id) onStepLog?.(message.jobId, message.log);
+        else onLog?.(message.log);
+      }
     };
     // 'error' is always followed by 'close', so both failure to open and a
     // mid-job drop are handled here. The server closes after a terminal status;
@@ -113,6 +120,7 @@ export function subscribe(id, { onProgress, onLog, onEnd, onMode, onError } = {}
       const logs = Array.isArray(job.logs) ? job.logs : [];
       for (const log of logs.slice(logsSeen)) onLog?.(log);
       logsSeen = logs.length;
+      for (const step of Array.isArray(job.steps) ? job.steps : []) onStep?.(step);
       progress(job);
       if (sawTerminal) return end();
     } catch (error) {

@@ -2,7 +2,8 @@ namespace Gilgamesh.Modules.Analysis.Layout;
 
 /// <summary>
 /// Classifies one window from its live mask (where the picture keeps changing: a camera) and its last
-/// frame's edges (text and drawings: a slide). Rules, on the fitted live rectangle C:
+/// frame's edges (text and drawings: a slide). The camera rectangle C is the one fitted to the live pixels,
+/// grown to the camera picture's own edges (<see cref="InsetGrowth"/>). Rules, on C:
 /// almost nothing live → slides only; C covers ≥ 80% → camera only; C spans the height at the left or
 /// right edge → side by side (slide = the other columns); otherwise picture-in-picture, corner from C's centre
 /// (the slide is the full frame under the inset).
@@ -30,6 +31,8 @@ internal static class LayoutClassifier
         }
 
         var (camera, purity, fill) = LiveRectangleFit.Fit(mask, width, height);
+        // The live pixels of a mostly still camera are a blob inside its picture: grow to the picture's edges.
+        camera = InsetGrowth.Grow(camera, luma, width, height);
         var cameraConfidence = purity * fill;
         if (camera.Area >= 0.8)
         {

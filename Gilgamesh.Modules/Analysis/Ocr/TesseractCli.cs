@@ -1,32 +1,25 @@
 using System.ComponentModel;
-using System.Diagnostics;
 using Gilgamesh.Modules.Kernel.Errors;
+using Gilgamesh.Modules.Kernel.Hosting;
 
 namespace Gilgamesh.Modules.Analysis.Ocr;
 
 /// <summary>
-/// Runs <c>tesseract image stdout -l LANGS --psm N tsv</c> and returns the TSV. One OpenMP thread per
-/// run: the machine's cores are shared, and tesseract's own threading gains little on one page.
-/// Cancellation kills the process tree at once (its output is useless half-done).
+/// Runs <c>tesseract image stdout -l LANGS --psm N tsv</c> through the kernel's helper-program runner
+/// (<see cref="ExternalProcess"/>, CliWrap) and returns the TSV. One OpenMP thread per run: the machine's cores
+/// are shared, and tesseract's own threading gains little on one page. Cancellation kills the process at once
+/// (its output is useless half-done).
 /// </summary>
 internal static class TesseractCli
 {
     public static async Task<string> RunTsvAsync(string imagePath, OcrOptions options, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        var psi = new ProcessStartInfo(options.TesseractPath)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in Arguments(imagePath, options)) psi.ArgumentList.Add(argument);
-        psi.Environment["OMP_THREAD_LIMIT"] = "1";
-
-        Process process;
+        ExternalProcess.Result result;
         try
         {
-            process = Process.Start(psi) ?? throw new Win32Exception();
+            result = await ExternalProcess.RunAsync(options.TesseractPath, Arguments(imagePath, options), ct, Environment.CurrentDirectory,
+                environment: new Dictionary<string, string?> { ["OMP_THREAD_LIMIT"] = "1" }).ConfigureAwait(false);
         }
         catch (Win32Exception e)
         {
@@ -34,33 +27,18 @@ internal static class TesseractCli
                 $"tesseract could not be started ('{options.TesseractPath}'): install the Debian packages tesseract-ocr and tesseract-ocr-eng", 503, e);
         }
 
-        using (process)
+        if (result.ExitCode != 0)
         {
-            var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-            var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
-            try
+            var errors = result.StdErr;
+            if (errors.Contains("Failed loading language", StringComparison.Ordinal) || errors.Contains("Error opening data file", StringComparison.Ordinal))
             {
-                await process.WaitForExitAsync(ct).ConfigureAwait(false);
+                var packages = string.Join(", ", options.Languages.Split('+').Select(l => "tesseract-ocr-" + l.ToLowerInvariant().Replace('_', '-')));
+                throw new GilgameshException(OcrErrorCodes.LanguageMissing,
+                    $"tesseract has no data for language '{options.Languages}': install the Debian package(s) {packages}", 422);
             }
-            catch (OperationCanceledException)
-            {
-                try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
-                throw;
-            }
-
-            var errors = await stderr.ConfigureAwait(false);
-            if (process.ExitCode != 0)
-            {
-                if (errors.Contains("Failed loading language", StringComparison.Ordinal) || errors.Contains("Error opening data file", StringComparison.Ordinal))
-                {
-                    var packages = string.Join(", ", options.Languages.Split('+').Select(l => "tesseract-ocr-" + l.ToLowerInvariant().Replace('_', '-')));
-                    throw new GilgameshException(OcrErrorCodes.LanguageMissing,
-                        $"tesseract has no data for language '{options.Languages}': install the Debian package(s) {packages}", 422);
-                }
-                throw new GilgameshException(OcrErrorCodes.TesseractFailed, $"tesseract exited with code {process.ExitCode}: {Tail(errors)}", 422);
-            }
-            return await stdout.ConfigureAwait(false);
+            throw new GilgameshException(OcrErrorCodes.TesseractFailed, $"tesseract exited with code {result.ExitCode}: {Tail(errors)}", 422);
         }
+        return result.StdOut;
     }
 
     public static IReadOnlyList<string> Arguments(string imagePath, OcrOptions options) =>

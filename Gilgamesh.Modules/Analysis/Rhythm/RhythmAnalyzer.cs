@@ -50,16 +50,23 @@ internal static class RhythmAnalyzer
         {
             var periods = BeatPeriods(estimator, tempo, windows, onset);
             beatFrames = BeatTracker.Track(onset.Strength, periods, ct);
-            if (MetricalLevel.ShouldDouble(beatFrames, onset.Strength, tempo.Bpm))
+            var lag = 60 * onset.FrameRate / tempo.Bpm;
+            var doubleEvidence = MetricalLevel.DoubleEvidence(beatFrames, onset.Strength, tempo.Bpm);
+            var (weakShare, strongParity) = MetricalLevel.AlternateShare(beatFrames, onset.Strength);
+            if (estimator.Score(globalAc, lag / 2) * doubleEvidence > estimator.Score(globalAc, lag))
             {
-                tempo = estimator.AtLag(globalAc, 30 * onset.FrameRate / tempo.Bpm);
+                tempo = estimator.AtLag(globalAc, lag / 2, new Dictionary<string, double> { ["half"] = 1 / doubleEvidence });
                 for (var t = 0; t < periods.Length; t++) periods[t] /= 2;
                 beatFrames = BeatTracker.Track(onset.Strength, periods, ct);
             }
-            else if (MetricalLevel.StrongParity(beatFrames, onset.Strength, tempo.Bpm) is var parity and >= 0)
+            else if (MetricalLevel.IsSubdivision(beatFrames.Length, weakShare, tempo.Bpm))
             {
-                tempo = estimator.AtLag(globalAc, 120 * onset.FrameRate / tempo.Bpm);
-                beatFrames = beatFrames.Where((_, i) => i % 2 == parity).ToArray();
+                tempo = estimator.AtLag(globalAc, lag * 2, new Dictionary<string, double> { ["double"] = MetricalLevel.SubdivisionEvidence(weakShare) });
+                beatFrames = beatFrames.Where((_, i) => i % 2 == strongParity).ToArray();
+            }
+            else
+            {
+                tempo = estimator.AtLag(globalAc, lag, new Dictionary<string, double> { ["double"] = doubleEvidence, ["half"] = 1 / MetricalLevel.SubdivisionEvidence(weakShare) });
             }
         }
         var beatTimes = beatFrames.Select(f => Math.Round(f / onset.FrameRate, 3)).ToArray();

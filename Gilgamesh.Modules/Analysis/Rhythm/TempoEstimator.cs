@@ -2,9 +2,13 @@ namespace Gilgamesh.Modules.Analysis.Rhythm;
 
 /// <summary>
 /// Tempo from an autocorrelation tempogram of the onset envelope (librosa's <c>tempo</c>): each 6 s window's
-/// mean-removed autocorrelation, normalised by its energy, weighted by a log-normal prior around 120 BPM
-/// (σ = 1 octave). Averaged over windows it gives the global tempo; per window, a local beat period that
-/// lets the beat tracker follow tempo changes.
+/// mean-removed autocorrelation, normalised by its energy. Averaged over windows it gives the global tempo;
+/// per window, a local beat period that lets the beat tracker follow tempo changes. Two priors: the peak is
+/// picked under librosa's log-normal prior around 120 BPM (σ = 1 octave), which keeps the pick steady on
+/// files with a tempo change or a half-time passage; the octave is then decided (<see cref="Score"/>,
+/// <see cref="MetricalLevel"/>) under a prior flat over 70–160 BPM, where a beat is felt, and log-normal
+/// outside it (σ = ⅓ octave): inside the range it leaves the choice between two octaves to the evidence,
+/// outside it speaks against the level (194 against 97 BPM: 0.71).
 /// </summary>
 internal sealed class TempoEstimator(double frameRate)
 {
@@ -12,8 +16,10 @@ internal sealed class TempoEstimator(double frameRate)
     public const double MaxBpm = 240;
     private const double WindowSeconds = 6;
     private const double HopSeconds = 0.5;
-    private const double PriorBpm = 120;
-    private const double PriorOctaves = 1;
+    private const double PriorLowBpm = 70;
+    private const double PriorHighBpm = 160;
+    private const double PriorOctaves = 1.0 / 3;
+    private const double PickPriorBpm = 120;
 
     private int MinLag => (int)Math.Floor(60 * frameRate / MaxBpm);
     private int MaxLag => (int)Math.Ceiling(60 * frameRate / MinBpm);
@@ -54,7 +60,10 @@ internal sealed class TempoEstimator(double frameRate)
     public int HopFrames => Math.Max(1, (int)(HopSeconds * frameRate));
     public int WindowFrames => (int)(WindowSeconds * frameRate);
 
-    /// <summary>The beat period in (fractional) frames that an autocorrelation row supports best, or 0 if none.</summary>
+    /// <summary>
+    /// The beat period in (fractional) frames that an autocorrelation row supports best (under the log-normal
+    /// pick prior), or 0 if none.
+    /// </summary>
     public double BestLag(double[] ac)
     {
         var best = 0;
@@ -62,7 +71,7 @@ internal sealed class TempoEstimator(double frameRate)
         for (var lag = MinLag; lag <= MaxLag && lag < ac.Length - 1; lag++)
         {
             if (ac[lag] < ac[lag - 1] || ac[lag] < ac[lag + 1]) continue;
-            var score = ac[lag] * Prior(lag);
+            var score = ac[lag] * PickPrior(lag);
             if (score > bestScore) (best, bestScore) = (lag, score);
         }
         return best == 0 ? 0 : Refine(ac, best);
@@ -70,8 +79,12 @@ internal sealed class TempoEstimator(double frameRate)
 
     public TempoEstimate Global(double[] ac) => AtLag(ac, BestLag(ac));
 
-    /// <summary>The estimate for a chosen beat period (e.g. the faster metrical level <see cref="MetricalLevel"/> picked).</summary>
-    public TempoEstimate AtLag(double[] ac, double lag)
+    /// <summary>
+    /// The estimate for a chosen beat period (e.g. the faster metrical level <see cref="MetricalLevel"/> picked).
+    /// <paramref name="onsetEvidence"/> gives, per relation ("half", "double"), the beat tracker's evidence for
+    /// that level against the chosen one (1: none either way); it multiplies the tempogram's.
+    /// </summary>
+    public TempoEstimate AtLag(double[] ac, double lag, IReadOnlyDictionary<string, double>? onsetEvidence = null)
     {
         if (lag > 0 && lag < ac.Length - 1) lag = Refine(ac, PeakNear(ac, lag));
         if (lag <= 0) return new TempoEstimate(0, 0, []);
@@ -83,16 +96,33 @@ internal sealed class TempoEstimator(double frameRate)
             var altLag = lag * factor;
             if (altLag < MinLag || altLag > MaxLag) continue;
             var peak = Refine(ac, PeakNear(ac, altLag));
-            var relative = score > 0 ? Interpolate(ac, peak) * Prior(peak) / score : 0;
+            var evidence = onsetEvidence is not null && onsetEvidence.TryGetValue(relation, out var e) ? e : 1;
+            var relative = score > 0 ? Interpolate(ac, peak) * Prior(peak) * evidence / score : 0;
             alternatives.Add(new TempoAlternative(relation, Round(60 * frameRate / peak, 2), Round(Math.Max(0, relative), 3)));
         }
         return new TempoEstimate(Round(60 * frameRate / lag, 2), Round(Math.Clamp(strength, 0, 1), 3), alternatives);
     }
 
+    /// <summary>Tempogram strength at the peak near a beat period times the prior: the tempogram's evidence for that level.</summary>
+    public double Score(double[] ac, double lag)
+    {
+        if (lag < MinLag || lag > MaxLag || lag >= ac.Length - 1) return 0;
+        var peak = Refine(ac, PeakNear(ac, lag));
+        return Math.Max(0, Interpolate(ac, peak)) * Prior(peak);
+    }
+
+    private double PickPrior(double lag)
+    {
+        var z = Math.Log2(60 * frameRate / lag / PickPriorBpm);
+        return Math.Exp(-0.5 * z * z);
+    }
+
+    /// <summary>The octave prior: 1 over 70–160 BPM, log-normal (σ = ⅓ octave) outside.</summary>
     private double Prior(double lag)
     {
         var bpm = 60 * frameRate / lag;
-        var z = Math.Log2(bpm / PriorBpm) / PriorOctaves;
+        var octaves = bpm < PriorLowBpm ? Math.Log2(PriorLowBpm / bpm) : bpm > PriorHighBpm ? Math.Log2(bpm / PriorHighBpm) : 0;
+        var z = octaves / PriorOctaves;
         return Math.Exp(-0.5 * z * z);
     }
 

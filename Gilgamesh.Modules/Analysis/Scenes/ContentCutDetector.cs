@@ -3,30 +3,48 @@ namespace Gilgamesh.Modules.Analysis.Scenes;
 /// <summary>
 /// Hard cuts: the content score between consecutive frames reaches the threshold (PySceneDetect's
 /// ContentDetector). Gradual transitions (dissolves, fades through black): a per-frame score stays small
-/// during a one-second dissolve, so instead the score between frames <c>K</c> apart (K = the gradual
-/// window) is watched; a run where it stays above the gradual threshold with no hard cut inside is one
-/// transition, placed at the run's middle minus K/2 — the middle of the transition for any transition up
-/// to about K long. Motion (a pan) also raises the K-apart score, but steadily: as AdaptiveDetector
-/// compares a score with its neighbourhood, a run only counts when its peak is at least
-/// <see cref="MinimumRise"/> times the mean K-apart score of the K frames before it and of the K frames
-/// after it (so a decision waits K frames; at the start of a file only the "after" side exists). A ring
-/// of K+1 reused frames keeps memory flat.
+/// during a one-second dissolve, so instead scores between frames K apart (K = the gradual window) are
+/// watched for a run that rises over its neighbourhood (<see cref="GradualRun"/>), in two series:
+/// the content score (pixel by pixel) and the colour-histogram distance (<see cref="ColourHistogram"/>).
+/// The pixel series misses a dissolve between two busy, moving sources: frames a second apart differ all
+/// over within either source already, so the dissolve does not rise over that. Their colour distributions
+/// stay nearly put while the content moves and change across the dissolve, which the histogram series sees.
+/// "Nearly": a source whose palette drifts (a colour-cycling pattern, a changing light) keeps its K-apart
+/// distance at a steady level, so the series is measured over its own running floor, the lowest distance
+/// of the last 2K frames; a steady level is no run, and it cannot join a hard cut's aftermath into one.
+/// Whichever series decides first places the cut; the other's is the same transition (minimum scene
+/// length). A ring of K+1 reused frames keeps memory flat.
 /// </summary>
-internal sealed class ContentCutDetector(int pixelCount, double threshold, double gradualThreshold, int gradualFrames, int minSceneFrames) : IFrameCutDetector
+internal sealed class ContentCutDetector : IFrameCutDetector
 {
     public const double MinimumRise = 2.0;
 
-    private readonly HsvFrame[] _ring = Enumerable.Range(0, gradualFrames + 1).Select(_ => new HsvFrame(pixelCount)).ToArray();
+    /// <summary>Rise of the K-apart histogram distance (0–1) over its running floor a run must reach; a pan or a moving pattern stays under 0.1.</summary>
+    public const double GradualHistogramThreshold = 0.2;
+
+    private readonly double _threshold;
+    private readonly int _gradualFrames;
+    private readonly HsvFrame[] _ring;
+    private readonly ColourHistogram[] _histograms;
     private readonly List<int> _hardCuts = [];
-    private readonly double[] _longScores = new double[gradualFrames];
-    private double _runBaseline;
-    private (int Center, double Peak, double Before)? _pending;
-    private double _afterSum;
-    private int _afterCount;
-    private int _lastCut;
-    private int _runStart = -1;
-    private int _runEnd;
-    private double _runPeak;
+    private readonly GradualRun _pixelRun;
+    private readonly GradualRun _histogramRun;
+    private readonly CutSpacing _spacing;
+    private readonly double[] _recentDistances;
+
+    public ContentCutDetector(int pixelCount, double threshold, double gradualThreshold, int gradualFrames, int minSceneFrames)
+    {
+        _threshold = threshold;
+        _gradualFrames = gradualFrames;
+        _ring = Enumerable.Range(0, gradualFrames + 1).Select(_ => new HsvFrame(pixelCount)).ToArray();
+        _histograms = Enumerable.Range(0, gradualFrames + 1).Select(_ => new ColourHistogram()).ToArray();
+        _pixelRun = new GradualRun(gradualThreshold, gradualFrames, 1);
+        // Reported on the content score's 0–255 scale.
+        _histogramRun = new GradualRun(GradualHistogramThreshold, gradualFrames, 255);
+        _spacing = new CutSpacing(minSceneFrames);
+        _recentDistances = new double[2 * gradualFrames];
+        Array.Fill(_recentDistances, double.MaxValue);
+    }
 
     /// <summary>The frame fed last, as HSV (valid until the next <see cref="Add"/>).</summary>
     public HsvFrame Current { get; private set; } = null!;
@@ -42,6 +60,8 @@ internal sealed class ContentCutDetector(int pixelCount, double threshold, doubl
     {
         var current = _ring[index % _ring.Length];
         current.Fill(gbrp);
+        var histogram = _histograms[index % _histograms.Length];
+        histogram.Fill(current);
         Current = current;
         Previous = index == 0 ? null : _ring[(index - 1) % _ring.Length];
         LastScore = 0;
@@ -51,94 +71,27 @@ internal sealed class ContentCutDetector(int pixelCount, double threshold, doubl
         }
 
         var score = LastScore = ContentScore.Between(Previous, current);
-        if (score >= threshold && index - _lastCut >= minSceneFrames)
+        if (score >= _threshold && _spacing.Allows(index))
         {
             cuts.Add(new FrameCut(index, score, "hard"));
             _hardCuts.Add(index);
-            _lastCut = index;
+            _spacing.Mark(index);
         }
 
-        if (index >= gradualFrames)
+        if (index >= _gradualFrames)
         {
-            var longScore = ContentScore.Between(_ring[(index - gradualFrames) % _ring.Length], current);
-            if (longScore >= gradualThreshold)
-            {
-                if (_runStart < 0)
-                {
-                    _runStart = index;
-                    _runPeak = 0;
-                    _runBaseline = index >= 2 * gradualFrames ? _longScores.Average() : -1;
-                }
-
-                _runEnd = index;
-                _runPeak = Math.Max(_runPeak, longScore);
-            }
-            else if (_runStart >= 0)
-            {
-                CloseRun(cuts);
-            }
-
-            TrackPending(longScore, cuts);
-            _longScores[index % gradualFrames] = longScore;
+            var earlier = (index - _gradualFrames) % _ring.Length;
+            _pixelRun.Add(index, ContentScore.Between(_ring[earlier], current), _hardCuts, _spacing, cuts);
+            var distance = ColourHistogram.Distance(_histograms[earlier], histogram);
+            _recentDistances[index % _recentDistances.Length] = distance;
+            _histogramRun.Add(index, distance - _recentDistances.Min(), _hardCuts, _spacing, cuts);
         }
     }
 
     /// <summary>End of stream: a transition still open is closed as it stands.</summary>
     public void Complete(List<FrameCut> cuts)
     {
-        if (_runStart >= 0)
-        {
-            CloseRun(cuts);
-        }
-
-        Decide(cuts);
-    }
-
-    private void CloseRun(List<FrameCut> cuts)
-    {
-        var center = (_runStart + _runEnd) / 2 - gradualFrames / 2;
-        var start = _runStart;
-        _runStart = -1;
-        // A hard cut makes the K-apart score high for K frames after it; that run is the same cut.
-        if (_hardCuts.Any(h => h >= start - gradualFrames && h <= _runEnd) || _runPeak < MinimumRise * _runBaseline)
-        {
-            return;
-        }
-
-        Decide(cuts);
-        _pending = (center, _runPeak, _runBaseline);
-        _afterSum = 0;
-        _afterCount = 0;
-    }
-
-    /// <summary>Collects the K-apart scores after a closed run; after K of them the run is accepted or dropped.</summary>
-    private void TrackPending(double longScore, List<FrameCut> cuts)
-    {
-        if (_pending is null)
-        {
-            return;
-        }
-
-        _afterSum += longScore;
-        if (++_afterCount >= gradualFrames)
-        {
-            Decide(cuts);
-        }
-    }
-
-    private void Decide(List<FrameCut> cuts)
-    {
-        if (_pending is not { } p)
-        {
-            return;
-        }
-
-        _pending = null;
-        var after = _afterCount > 0 ? _afterSum / _afterCount : 0;
-        if (p.Peak >= MinimumRise * Math.Max(after, p.Before) && p.Center - _lastCut >= minSceneFrames && p.Center > 0)
-        {
-            cuts.Add(new FrameCut(p.Center, p.Peak, "gradual"));
-            _lastCut = p.Center;
-        }
+        _pixelRun.Complete(_hardCuts, _spacing, cuts);
+        _histogramRun.Complete(_hardCuts, _spacing, cuts);
     }
 }

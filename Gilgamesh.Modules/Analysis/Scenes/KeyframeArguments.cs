@@ -1,10 +1,15 @@
 using System.Globalization;
 using System.Text;
+using FFMpegCore;
 using Gilgamesh.Modules.Kernel.Media;
 
 namespace Gilgamesh.Modules.Analysis.Scenes;
 
-/// <summary>ffmpeg arguments for scene keyframes (JPEG, quality 3, source resolution).</summary>
+/// <summary>
+/// ffmpeg arguments for scene keyframes (JPEG, quality 3, source resolution), built with FFMpegCore. <c>-y</c> is
+/// written first (as an input-side argument: FFMpegCore puts its own overwrite flag last), which keeps the commands
+/// these builders have always produced.
+/// </summary>
 internal static class KeyframeArguments
 {
     /// <summary>Images one pass selects at most: keeps the filter argument far below Linux's 128 KB per argument.</summary>
@@ -14,8 +19,13 @@ internal static class KeyframeArguments
     public static string FileName(int sceneIndex) => string.Create(CultureInfo.InvariantCulture, $"scene-{sceneIndex:0000}.jpg");
 
     /// <summary>One image at <paramref name="seconds"/>: an input seek, then the first frame at or after it.</summary>
-    public static string Seek(string input, double seconds, string output) => string.Create(CultureInfo.InvariantCulture,
-        $"-y -ss {seconds:0.000} -i {QuotedPath.Quote(input)} -frames:v 1 -q:v 3 {QuotedPath.Quote(output)}");
+    public static string Seek(string input, double seconds, string output) =>
+        FFMpegArguments
+            .FromFileInput(QuotedPath.Require(input, nameof(input)), verifyExists: false, i => i
+                .WithCustomArgument("-y")
+                .WithCustomArgument(string.Create(CultureInfo.InvariantCulture, $"-ss {seconds:0.000}")))
+            .OutputToFile(QuotedPath.Require(output, nameof(output)), overwrite: false, o => o.WithCustomArgument("-frames:v 1 -q:v 3"))
+            .Arguments;
 
     /// <summary>
     /// One pass writing, for each of <paramref name="times"/> (ascending), the first frame at or after it,
@@ -33,12 +43,21 @@ internal static class KeyframeArguments
         var relative = times.Select(t => (t - fromSeconds).ToString("0.000###", CultureInfo.InvariantCulture)).ToList();
         var select = new StringBuilder();
         AppendSelect(select, relative, 0, relative.Count);
-        var seek = fromSeconds > 0 ? string.Create(CultureInfo.InvariantCulture, $"-ss {fromSeconds:0.000} ") : "";
         var duration = (times[^1] - fromSeconds + 1).ToString("0.000", CultureInfo.InvariantCulture);
         // The image2 muxer reads % in the whole path as a pattern; %% is a literal one.
-        var pattern = QuotedPath.Quote(Path.Combine(directory.Replace("%", "%%"), "scene-%04d.jpg"));
-        return string.Create(CultureInfo.InvariantCulture,
-            $"-y {seek}-i {QuotedPath.Quote(input)} -t {duration} -map 0:v:0 -vf \"select='{select}'\" -fps_mode passthrough -q:v 3 -start_number {firstSceneIndex} {pattern}");
+        var pattern = QuotedPath.Require(Path.Combine(directory.Replace("%", "%%"), "scene-%04d.jpg"), nameof(directory));
+        return FFMpegArguments
+            .FromFileInput(QuotedPath.Require(input, nameof(input)), verifyExists: false, i =>
+            {
+                i.WithCustomArgument("-y");
+                if (fromSeconds > 0)
+                {
+                    i.WithCustomArgument(string.Create(CultureInfo.InvariantCulture, $"-ss {fromSeconds:0.000}"));
+                }
+            })
+            .OutputToFile(pattern, overwrite: false, o => o.WithCustomArgument(string.Create(CultureInfo.InvariantCulture,
+                $"-t {duration} -map 0:v:0 -vf \"select='{select}'\" -fps_mode passthrough -q:v 3 -start_number {firstSceneIndex}")))
+            .Arguments;
     }
 
     /// <summary>

@@ -80,13 +80,16 @@ internal sealed class SilenceDetector(PcmDecoder decoder, MediaProbe probe)
         envelope.Complete();
         var (threshold, floor) = AdaptiveThreshold.Choose(envelope);
         var source = "adaptive";
+        // Half-way up to the threshold: a dip whose median sits there is speech just over the floor, not a pause.
+        double? bridge = (threshold + floor) / 2;
         if (options.ThresholdDb is { } absolute)
         {
             threshold = absolute;
             source = "absolute";
+            bridge = null;
         }
 
-        var active = ActivitySegmenter.Segment(envelope, threshold, options);
+        var active = ActivitySegmenter.Segment(envelope, threshold, bridge, options);
         var (silences, speech) = IntervalBuilder.Build(envelope, active, options.MarginSeconds);
         return new SilenceResult(true, Math.Round(envelope.DurationSeconds, 3), envelope.SampleRate, threshold, source, floor,
             options.MinSilenceSeconds, options.MarginSeconds, silences, speech);

@@ -14,7 +14,17 @@ internal sealed record AnalysesResponse(
     [property: JsonPropertyName("scenes")] IReadOnlyList<SignedScene>? Scenes,
     [property: JsonPropertyName("ocr")] JsonElement? Ocr,
     [property: JsonPropertyName("transcript")] JsonElement? Transcript,
-    [property: JsonPropertyName("urls_expire")] DateTimeOffset UrlsExpire);
+    [property: JsonPropertyName("urls_expire")] DateTimeOffset UrlsExpire)
+{
+    /// <summary>Why a transcript cannot be made now (no captions and no speech model), with the how-to; null when it can.</summary>
+    [JsonPropertyName("transcript_unavailable")]
+    public UnavailableAnalysis? TranscriptUnavailable { get; init; }
+}
+
+/// <summary>An analysis that cannot run for this item, with the stable code and what to do about it.</summary>
+internal sealed record UnavailableAnalysis(
+    [property: JsonPropertyName("code")] string Code,
+    [property: JsonPropertyName("detail")] string Detail);
 
 /// <summary>A stored scene plus the signed URL of its keyframe (null when the scene has none).</summary>
 internal sealed record SignedScene(
@@ -23,7 +33,8 @@ internal sealed record SignedScene(
     [property: JsonPropertyName("end")] double End,
     [property: JsonPropertyName("keyframe_time")] double KeyframeTime,
     [property: JsonPropertyName("keyframe_key")] string? KeyframeKey,
-    [property: JsonPropertyName("keyframe_url")] string? KeyframeUrl);
+    [property: JsonPropertyName("keyframe_url")] string? KeyframeUrl,
+    [property: JsonPropertyName("cut")] string? Cut);
 
 /// <summary>Signs the keyframe keys of stored analyses.</summary>
 internal sealed class AnalysesResponder(IObjectStore store, LibraryOptions options, TimeProvider clock)
@@ -37,7 +48,7 @@ internal sealed class AnalysesResponder(IObjectStore store, LibraryOptions optio
             scenes = [];
             foreach (var scene in array.Deserialize<List<StoredScene>>() ?? [])
                 scenes.Add(new SignedScene(scene.Index, scene.Start, scene.End, scene.KeyframeTime, scene.KeyframeKey,
-                    scene.KeyframeKey is { } key ? await store.GetSignedUrlAsync(key, ttl, ct) : null));
+                    scene.KeyframeKey is { } key ? await store.GetSignedUrlAsync(key, ttl, ct) : null, scene.Cut));
         }
         return new AnalysesResponse(stored.MediaId, scenes, stored.Ocr, stored.Transcript, clock.GetUtcNow() + ttl);
     }

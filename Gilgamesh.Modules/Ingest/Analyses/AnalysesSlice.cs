@@ -20,6 +20,7 @@ internal static class AnalysesSlice
         services.AddSingleton<MediaAnalysisStore>();
         services.AddSingleton<AnalysesResponder>();
         services.AddSingleton<TranscriptMaker>();
+        services.AddSingleton<TranscriptAvailability>();
         services.AddSingleton<MediaAnalysisRunner>();
         services.AddJobHandler<AnalyzeMediaJob, AnalyzeMediaInput, MediaAnalyses>(AnalyzeMediaJob.Kind);
     }
@@ -28,5 +29,6 @@ internal static class AnalysesSlice
     {
         AnalysesEndpoints.Map(api);
         SuppliedCaptionsEndpoint.Map(api);
+        CaptionsDownloadEndpoint.Map(api);
     }
 }

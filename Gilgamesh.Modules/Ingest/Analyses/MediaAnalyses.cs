@@ -16,7 +16,8 @@ internal sealed record StoredScene(
     [property: JsonPropertyName("start")] double Start,
     [property: JsonPropertyName("end")] double End,
     [property: JsonPropertyName("keyframe_time")] double KeyframeTime,
-    [property: JsonPropertyName("keyframe_key")] string? KeyframeKey);
+    [property: JsonPropertyName("keyframe_key")] string? KeyframeKey,
+    [property: JsonPropertyName("cut"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Cut = null);
 
 /// <summary>Text read from one keyframe (video) or from the image itself (<see cref="Scene"/> null).</summary>
 internal sealed record StoredOcrText(

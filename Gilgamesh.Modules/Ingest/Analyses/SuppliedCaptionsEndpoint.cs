@@ -15,7 +15,8 @@ namespace Gilgamesh.Modules.Ingest.Analyses;
 /// <summary>
 /// <c>PUT /api/v1/ingest/media/{id}/captions?language=en</c> with an SRT or WebVTT body: captions supplied with the
 /// media become the item's transcript at once (no speech model needed) and are kept for later analyses. The body is
-/// parsed before anything is stored, so malformed captions answer <c>captions.invalid</c> and change nothing.
+/// parsed before anything is stored, so malformed captions answer <c>captions.invalid</c> and change nothing; a cue that
+/// starts after the media ends answers <c>captions.beyond_duration</c>, one that only runs past the end is clipped.
 /// </summary>
 internal static partial class SuppliedCaptionsEndpoint
 {
@@ -41,6 +42,13 @@ internal static partial class SuppliedCaptionsEndpoint
         if (transcript.Segments.Count == 0)
             throw new GilgameshException(SpeechErrorCodes.CaptionsInvalid, "The captions have no cues.", 400);
         transcript = transcript with { Language = lang == CaptionStore.UnknownLanguage ? null : lang };
+        var (fitted, clipped) = CaptionsWithinDuration.Fit(transcript, item.DurationSeconds);
+        if (clipped > 0)
+        {
+            // Kept as they now read, so a later analysis re-reading the file gets the same cues.
+            transcript = fitted;
+            text = captionFormat == CaptionFormat.Vtt ? Captions.ToVtt(transcript) : Captions.ToSrt(transcript);
+        }
 
         var extension = captionFormat == CaptionFormat.Vtt ? "vtt" : "srt";
         var key = $"ingest/{item.OwnerId:N}/{item.Id:N}/captions-{lang}.{extension}";

@@ -9,12 +9,14 @@ namespace Gilgamesh.Modules.Ingest.Analyses;
 /// <summary>
 /// An item's transcript: from its captions when it has any (supplied with an upload or fetched with a URL), which
 /// needs no speech model and is what the author wrote; otherwise from the speech model when one is configured.
-/// With neither the item simply has no transcript (logged with <c>speech.model_missing</c>), and callers carry on.
+/// With neither it fails with <c>speech.model_missing</c> and how to install a model (<see cref="TranscriptAvailability"/>):
+/// asked for a transcript, a job must never succeed without one.
 /// </summary>
-internal sealed class TranscriptMaker(CaptionStore captions, IObjectStore store, ISpeechTranscriber speech, ILogger<TranscriptMaker> logger)
+internal sealed class TranscriptMaker(CaptionStore captions, IObjectStore store, ISpeechTranscriber speech, TranscriptAvailability availability,
+    ILogger<TranscriptMaker> logger)
 {
     /// <param name="localOriginal">Gets the original as a local file; only called when the speech model is needed.</param>
-    public async Task<Transcript?> MakeAsync(MediaItem item, Func<Task<string>> localOriginal, IProgress<double>? progress, CancellationToken ct)
+    public async Task<Transcript> MakeAsync(MediaItem item, Func<Task<string>> localOriginal, IProgress<double>? progress, CancellationToken ct)
     {
         if (await captions.FindAsync(item.Id, ct) is { } caption)
         {
@@ -23,13 +25,12 @@ internal sealed class TranscriptMaker(CaptionStore captions, IObjectStore store,
             var transcript = Captions.Parse(await reader.ReadToEndAsync(ct), Captions.FormatOf("x." + caption.Format));
             return transcript with { Language = caption.Language is CaptionStore.UnknownLanguage ? null : caption.Language };
         }
-        if (item.Kind is not (MediaKinds.Audio or MediaKinds.Video)) return null;
-        if (!speech.IsAvailable)
+        if (await availability.RefusalAsync(item, ct) is { } refusal)
         {
-            logger.LogInformation("Media {MediaId} has no captions and {Code}: {Status}; no transcript",
-                item.Id, SpeechErrorCodes.ModelMissing, speech.Status);
-            return null;
+            logger.LogWarning("Media {MediaId}: no transcript: {Code}: {Reason}", item.Id, refusal.Code, refusal.Message);
+            throw refusal;
         }
+        logger.LogInformation("Media {MediaId}: transcribing with {Model}", item.Id, speech.Status);
         return await speech.TranscribeAsync(await localOriginal(), null, progress, ct);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Gilgamesh.Modules.Ingest.Previews;
+using Gilgamesh.Modules.Ingest.Uploads;
 using Gilgamesh.Modules.Kernel.Accounts;
 using Gilgamesh.Modules.Kernel.Errors;
 using Gilgamesh.Modules.Kernel.Storage;
@@ -61,11 +62,13 @@ internal static class LibraryEndpoints
             ? TypedResults.Ok(await responder.ToResponseAsync(item, ct))
             : NotFound(id);
 
-    private static async Task<IResult> DeleteAsync(Guid id, MediaItemStore items, IObjectStore store, CurrentUser me,
-        ILoggerFactory loggers, CancellationToken ct)
+    private static async Task<IResult> DeleteAsync(Guid id, MediaItemStore items, IObjectStore store, UploadSessionStore sessions,
+        UploadArea uploads, CurrentUser me, ILoggerFactory loggers, CancellationToken ct)
     {
         if (await items.GetAsync(id, ct) is not { } item || !me.CanSee(item.OwnerId.ToString())) return NotFound(id);
         if (!await items.DeleteAsync(id, ct)) return NotFound(id);
+        // An upload session filling in the item goes with it, and its data file at once (not at the 24-h sweep).
+        foreach (var session in await sessions.DeleteForMediaAsync(id, CancellationToken.None)) uploads.Delete(session);
         // The row is gone first, so nobody is handed a URL to an object being deleted. Every object under the
         // item's prefix goes: the original, previews, and a contact sheet a job may have added since.
         var prefix = MediaPreviews.ItemPrefix(item.OwnerId, item.Id);

@@ -2,6 +2,7 @@ using Gilgamesh.Modules.Ingest.Contracts;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Gilgamesh.Modules.Ingest.Library;
 
@@ -14,7 +15,10 @@ internal static class LibrarySlice
         services.AddSingleton<MediaClassifier>();
         services.AddSingleton<MediaIngestor>();
         services.AddSingleton<IMediaLibrary, MediaLibrary>();
-        services.AddSingleton(configuration.GetSection(LibraryOptions.Section).Get<LibraryOptions>() ?? new LibraryOptions());
+        services.AddOptions<LibraryOptions>().Bind(configuration.GetSection(LibraryOptions.Section))
+            .Validate(o => o.SignedUrlTtlSeconds is >= 10 and <= 86_400, "Ingest:Library:SignedUrlTtlSeconds must be in [10, 86400].")
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<LibraryOptions>>().Value);
         services.AddSingleton<MediaItemResponder>();
     }
 

@@ -17,7 +17,15 @@ internal static class LinksSlice
 {
     public static void Register(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<LinksOptions>().Bind(configuration.GetSection(LinksOptions.Section));
+        services.AddOptions<LinksOptions>().Bind(configuration.GetSection(LinksOptions.Section))
+            .Validate(o => o.MaxUrlsPerRequest >= 1, "Ingest:Links:MaxUrlsPerRequest must be at least 1.")
+            .Validate(o => o.MaxDownloadBytes > 0 && o.MaxBase64Bytes >= 0, "Ingest:Links:MaxDownloadBytes must be positive.")
+            .Validate(o => o.FetchTimeoutSeconds > 0 && o.CacheTtlSeconds >= 0 && o.SignedUrlTtlSeconds > 0,
+                "Ingest:Links: FetchTimeoutSeconds and SignedUrlTtlSeconds must be positive, CacheTtlSeconds not negative.")
+            .Validate(o => o.MaxRedirects >= 0 && o.MaxConcurrentFetches >= 1 && o.QueueLimit >= 0,
+                "Ingest:Links: MaxRedirects and QueueLimit must not be negative, MaxConcurrentFetches at least 1.")
+            .Validate(o => o.AllowedHosts.All(h => h.Contains(':')), "Ingest:Links:AllowedHosts entries are host:port.")
+            .ValidateOnStart();
         services.AddSingleton<SsrfPolicy>();
         services.AddSingleton<GuardedConnector>();
         services.AddHttpClient(DirectFetcher.ClientName, client =>

@@ -1,10 +1,11 @@
 using System.Globalization;
+using FFMpegCore;
 using Gilgamesh.Modules.Kernel.Media;
 
 namespace Gilgamesh.Modules.Ingest.Previews;
 
 /// <summary>
-/// ffmpeg arguments for the library's previews. Pure string builders (tested for their exact output);
+/// ffmpeg arguments for the library's previews. Pure FFMpegCore argument builders (tested for their exact output);
 /// <see cref="PreviewMaker"/> runs them. Every preview is at most <see cref="MaxWidth"/> pixels wide.
 /// </summary>
 internal static class PreviewArguments
@@ -25,12 +26,11 @@ internal static class PreviewArguments
     public static string VideoPoster(string input, string output, double? durationSeconds)
     {
         var at = MediaTime.FromSeconds(durationSeconds is > 0 and var d ? d * 0.1 : 0);
-        return $"-ss {at} -i {QuotedPath.Quote(input)} -frames:v 1 -vf \"{ScaleToMaxWidth}\" -q:v 3 {QuotedPath.Quote(output)} -y";
+        return OneImage(input, output, $"-vf \"{ScaleToMaxWidth}\" -q:v 3", seek: $"-ss {at}");
     }
 
     /// <summary>A JPEG poster of a still image, scaled down like the video poster.</summary>
-    public static string ImagePoster(string input, string output) =>
-        $"-i {QuotedPath.Quote(input)} -frames:v 1 -vf \"{ScaleToMaxWidth}\" -q:v 3 {QuotedPath.Quote(output)} -y";
+    public static string ImagePoster(string input, string output) => OneImage(input, output, $"-vf \"{ScaleToMaxWidth}\" -q:v 3");
 
     /// <summary>Audio longer than this is resampled before drawing (see <see cref="Waveform"/>).</summary>
     public const double ResampleWaveformAboveSeconds = 60;
@@ -48,8 +48,12 @@ internal static class PreviewArguments
         var resample = durationSeconds is > ResampleWaveformAboveSeconds and var d
             ? $"aresample={Math.Clamp((int)(WaveformSampleBudget / d), 1000, 48000).ToString(CultureInfo.InvariantCulture)},"
             : "";
-        return $"-i {QuotedPath.Quote(input)} -filter_complex \"{resample}aformat=channel_layouts=mono,showwavespic=s={MaxWidth}x{WaveformHeight}:colors=0x3b82f6\" " +
-               $"-frames:v 1 {QuotedPath.Quote(output)} -y";
+        return FFMpegArguments
+            .FromFileInput(QuotedPath.Require(input, nameof(input)), verifyExists: false)
+            .OutputToFile(QuotedPath.Require(output, nameof(output)), overwrite: true, o => o
+                .WithCustomArgument($"-filter_complex \"{resample}aformat=channel_layouts=mono,showwavespic=s={MaxWidth}x{WaveformHeight}:colors=0x3b82f6\"")
+                .WithCustomArgument("-frames:v 1"))
+            .Arguments;
     }
 
     /// <summary>
@@ -61,8 +65,29 @@ internal static class PreviewArguments
         if (durationSeconds <= 0) throw new ArgumentOutOfRangeException(nameof(durationSeconds), "a contact sheet needs a duration");
         var tiles = TileColumns * TileRows;
         var rate = (tiles / durationSeconds).ToString("0.######", CultureInfo.InvariantCulture);
-        var keyframesOnly = durationSeconds > KeyframesOnlyAboveSeconds ? "-skip_frame nokey " : "";
-        return $"{keyframesOnly}-i {QuotedPath.Quote(input)} -an -vf \"fps={rate},scale={TileWidth}:-2,tile={TileColumns}x{TileRows}\" " +
-               $"-frames:v 1 -q:v 4 {QuotedPath.Quote(output)} -y";
+        return FFMpegArguments
+            .FromFileInput(QuotedPath.Require(input, nameof(input)), verifyExists: false, i =>
+            {
+                if (durationSeconds > KeyframesOnlyAboveSeconds)
+                {
+                    i.WithCustomArgument("-skip_frame nokey");
+                }
+            })
+            .OutputToFile(QuotedPath.Require(output, nameof(output)), overwrite: true, o => o
+                .WithCustomArgument($"-an -vf \"fps={rate},scale={TileWidth}:-2,tile={TileColumns}x{TileRows}\" -frames:v 1 -q:v 4"))
+            .Arguments;
     }
+
+    // One frame out: the poster commands differ only in the input seek and the filter.
+    private static string OneImage(string input, string output, string filterAndQuality, string? seek = null) =>
+        FFMpegArguments
+            .FromFileInput(QuotedPath.Require(input, nameof(input)), verifyExists: false, i =>
+            {
+                if (seek is not null)
+                {
+                    i.WithCustomArgument(seek);
+                }
+            })
+            .OutputToFile(QuotedPath.Require(output, nameof(output)), overwrite: true, o => o.WithCustomArgument($"-frames:v 1 {filterAndQuality}"))
+            .Arguments;
 }

@@ -109,7 +109,10 @@ internal static class ChunkedUploadEndpoints
         if (session.Missing.Any())
             return ApiProblem.Create(409, UploadErrorCodes.Incomplete, "Conflict",
                 $"{session.Missing.Count()} of {session.ChunkCount} chunks are missing; GET the session for the list.");
-        if (!await store.BeginCompletingAsync(id, ct)) return Closed(session);
+        // The lock is held for the whole completion: recovery after a crash knows a completing session whose lock is
+        // free was interrupted (see InterruptedCompletions). It is taken before the status moves, never after.
+        await using var completionLock = await store.TryLockCompletionAsync(id, ct);
+        if (completionLock is null || !await store.BeginCompletingAsync(id, ct)) return Closed(session);
 
         var path = area.DataFile(id);
         try
@@ -157,7 +160,12 @@ internal static class ChunkedUploadEndpoints
     private static async Task<IResult> AbortAsync(Guid id, UploadSessionStore store, UploadArea area, MediaItemStore items, CurrentUser me,
         CancellationToken ct)
     {
-        if (await FindAsync(id, store, me, ct) is not { } session || session.Status == UploadStatuses.Completing) return NotFound(id);
+        if (await FindAsync(id, store, me, ct) is not { } session) return NotFound(id);
+        // GET and DELETE agree: a session that exists can be deleted, unless a completion is running on it right now
+        // (then 409, try again); an interrupted completion's lock is free, so it is deleted like an open session.
+        await using var completionLock = await store.TryLockCompletionAsync(id, ct);
+        if (completionLock is null)
+            return ApiProblem.Conflict(UploadErrorCodes.SessionClosed, $"Upload session {id} is being completed; try again when it is done.");
         await store.DeleteAsync(id, ct);
         if (session.MediaId is { } receiving) await items.DeleteUnfinishedAsync(receiving, CancellationToken.None);
         area.Delete(id);

@@ -21,5 +21,11 @@ internal sealed class UploadOptions
     /// <summary>When the cleanup of expired sessions runs (Hangfire cron).</summary>
     public string CleanupCron { get; set; } = "*/15 * * * *";
 
+    /// <summary>
+    /// How often an instance looks for completions interrupted by a crash of another instance (its own are recovered at
+    /// start); the bound on how long such a session stays <c>completing</c>.
+    /// </summary>
+    public int RecoveryIntervalSeconds { get; set; } = 15;
+
     public TimeSpan SessionTimeout => TimeSpan.FromMinutes(Math.Max(1, SessionTimeoutMinutes));
 }

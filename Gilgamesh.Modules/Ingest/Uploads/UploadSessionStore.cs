@@ -76,6 +76,55 @@ internal sealed class UploadSessionStore(NpgsqlDataSource dataSource)
             """, new { now }, cancellationToken: ct))).AsList();
     }
 
+    /// <summary>Sessions left in <c>completing</c>: being completed right now, or interrupted by a crash.</summary>
+    public async Task<IReadOnlyList<Guid>> CompletingIdsAsync(CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return (await connection.QueryAsync<Guid>(new CommandDefinition(
+            "select id from ingest.upload_sessions where status = 'completing'", cancellationToken: ct))).AsList();
+    }
+
+    /// <summary>Deletes the sessions that fill in <paramref name="mediaId"/> and returns their ids (the item is being deleted).</summary>
+    public async Task<IReadOnlyList<Guid>> DeleteForMediaAsync(Guid mediaId, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return (await connection.QueryAsync<Guid>(new CommandDefinition(
+            "delete from ingest.upload_sessions where media_id = @mediaId returning id", new { mediaId }, cancellationToken: ct))).AsList();
+    }
+
+    /// <summary>
+    /// Takes the session's completion lock: a PostgreSQL session-level advisory lock held on its own connection for as
+    /// long as the completion runs. A crash closes the connection and so releases it, which is how recovery tells an
+    /// interrupted completion from one that is still running (on this instance or another). Null when someone holds it.
+    /// </summary>
+    public async Task<CompletionLock?> TryLockCompletionAsync(Guid id, CancellationToken ct)
+    {
+        var connection = await dataSource.OpenConnectionAsync(ct);
+        try
+        {
+            if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                    $"select pg_try_advisory_lock({CompletionLock.Key})", new { id }, cancellationToken: ct)))
+                return new CompletionLock(connection, id);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+        await connection.DisposeAsync();
+        return null;
+    }
+
+    /// <summary>Puts an interrupted completion back to open so the client can complete again; false when it was not completing.</summary>
+    public async Task<bool> ReopenCompletingAsync(Guid id, DateTimeOffset expiresAt, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.ExecuteAsync(new CommandDefinition("""
+            update ingest.upload_sessions set status = 'open', expires_at = @expiresAt, updated_at = now()
+             where id = @id and status = 'completing'
+            """, new { id, expiresAt }, cancellationToken: ct)) == 1;
+    }
+
     public async Task<HashSet<Guid>> AllIdsAsync(CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);

@@ -20,7 +20,8 @@ export function urlPanel({ signal, onAdded }) {
 
   async function run(event) {
     event.preventDefault();
-    const urls = input.value.split(/\s+/).map((u) => u.trim()).filter(Boolean);
+    // One URL a line: a line is never split on spaces (a URL with an unencoded space is one URL, refused or fetched whole).
+    const urls = input.value.split(/\r?\n/).map((u) => u.trim()).filter(Boolean);
     if (urls.length === 0) return;
     submit.disabled = true;
     replace(results);

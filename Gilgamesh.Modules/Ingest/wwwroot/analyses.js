@@ -1,8 +1,12 @@
-// The analyses panel of a library item: editors run scenes, OCR or a transcript (a job with a live
-// progress bar) and upload captions (SRT/VTT); everyone sees the results. Keyframes are a strip of
-// thumbnails with their times and OCR text, transcript segments a list; clicking either seeks the player.
-// Test hooks: #run-scenes, #run-ocr, #run-transcript, #analysis-progress .job-progress[data-state],
-// #keyframes button.keyframe[data-time], #transcript button.segment[data-start], #captions-input, #ocr-text.
+// The analyses panel of a library item: editors run scenes, OCR, a transcript or all of them in one job (a live
+// progress bar) and upload captions (SRT/VTT); everyone sees the results. Scenes default to the mixed mode (cuts,
+// gradual transitions and slide changes in one pass); the select picks another. Keyframes are a strip of
+// thumbnails with their times and OCR text, transcript segments a list; clicking either seeks the player. With a
+// transcript the player gets a captions <track> and the current line is highlighted; SRT and VTT download.
+// Without captions or a speech model the Transcribe button is off and the panel says how to get a model.
+// Test hooks: #run-scenes, #run-ocr, #run-transcript, #run-all, #scene-mode, #analysis-progress .job-progress[data-state],
+// #keyframes button.keyframe[data-time][data-cut], #transcript button.segment[data-start], li.current, #captions-input,
+// #ocr-text, #transcript-unavailable[data-code], #captions-download-srt, #captions-download-vtt, #media-player track.
 import { ApiError, api, apiUrl, changeHeaders, isAbort } from '../../js/api.js';
 import { el, replace, setText } from '../../js/dom.js';
 import { duration } from '../../js/format.js';
@@ -29,13 +33,60 @@ export function analysesPanel(item, player, signal) {
     onchange: () => { if (captions.files[0]) uploadCaptions(captions.files[0]); captions.value = ''; },
   });
   const editor = can('editor') && item.status === 'ready';
+  const sceneMode = el('select', { id: 'scene-mode', class: 'scene-mode', 'aria-label': 'What scenes to look for' },
+    el('option', { value: 'mixed', selected: true }, 'Cuts, fades and slide changes'),
+    el('option', { value: 'content' }, 'Cuts and fades only (edited video)'),
+    el('option', { value: 'slides' }, 'Slide changes only (screen recording)'));
+  const transcribe = timed ? button('run-transcript', 'Transcribe', ['transcript']) : null;
+  const unavailable = el('p', { id: 'transcript-unavailable', class: 'callout warning', hidden: true });
+  let transcriptPossible = true;
+  const allKinds = () => [
+    ...(item.kind === 'video' ? ['scenes'] : []), ...(item.kind !== 'audio' ? ['ocr'] : []),
+    ...(timed && transcriptPossible ? ['transcript'] : []),
+  ];
   const actions = editor
     ? el('div', { class: 'actions analysis-actions' },
+      item.kind === 'video' ? el('label', { class: 'scene-mode-label' }, 'Scenes: ', sceneMode) : null,
       item.kind === 'video' ? button('run-scenes', 'Find scenes', ['scenes']) : null,
       item.kind !== 'audio' ? button('run-ocr', 'Read text (OCR)', ['ocr']) : null,
-      timed ? button('run-transcript', 'Transcribe', ['transcript']) : null,
+      transcribe,
+      el('button', { id: 'run-all', type: 'button', class: 'button primary', onclick: () => run(allKinds()) }, 'Run all'),
       timed ? el('label', { class: 'button captions-label' }, 'Upload captions (SRT/VTT)', captions) : null)
     : null;
+  const downloads = el('p', { id: 'captions-downloads', class: 'actions', hidden: true },
+    el('a', { id: 'captions-download-srt', class: 'button', href: apiUrl(`${path}/captions`, { format: 'srt' }), download: '' }, 'Download SRT'),
+    el('a', { id: 'captions-download-vtt', class: 'button', href: apiUrl(`${path}/captions`, { format: 'vtt' }), download: '' }, 'Download VTT'));
+  let currentSegments = [];
+
+  // The player's captions track: the transcript as WebVTT, reloaded (new src) whenever the transcript changes.
+  function attachTrack(hasTranscript) {
+    if (!player || !timed) return;
+    player.querySelector('track')?.remove();
+    if (!hasTranscript) return;
+    const track = el('track', { kind: 'captions', label: 'Transcript', default: true,
+      src: apiUrl(`${path}/captions`, { format: 'vtt', v: String(Date.now()) }) });
+    player.append(track);
+    if (player.textTracks?.[0]) player.textTracks[0].mode = 'showing';
+  }
+
+  // The transcript line being spoken, marked as the player moves.
+  function highlight() {
+    const list = results.querySelector('#transcript');
+    if (!list || !player) return;
+    const t = player.currentTime;
+    const index = currentSegments.findIndex((s) => s.start <= t && t < s.end);
+    list.querySelectorAll('li.current').forEach((li) => { li.classList.remove('current'); li.removeAttribute('aria-current'); });
+    const li = index >= 0 ? list.children[index] : null;
+    if (li) {
+      li.classList.add('current');
+      li.setAttribute('aria-current', 'true');
+      li.scrollIntoView?.({ block: 'nearest' });
+    }
+  }
+  if (player && timed) {
+    player.addEventListener('timeupdate', highlight);
+    player.addEventListener('seeked', highlight);
+  }
 
   const seek = (time) => {
     if (!timed || !player) return;
@@ -56,7 +107,7 @@ export function analysesPanel(item, player, signal) {
     failure.hidden = true;
     progress.hidden = false;
     try {
-      const job = await api.post(`${path}/analyses`, { body: { analyses: kinds }, signal });
+      const job = await api.post(`${path}/analyses`, { body: { analyses: kinds, scene_mode: sceneMode.value }, signal });
       const done = await followJob(job, progress, signal);
       if (done.status === 'succeeded') await load();
       else {
@@ -67,6 +118,7 @@ export function analysesPanel(item, player, signal) {
       if (!isAbort(error)) showError(error);
     } finally {
       buttons.forEach((b) => { b.disabled = false; });
+      if (transcribe) transcribe.disabled = !transcriptPossible;
     }
   }
 
@@ -88,15 +140,27 @@ export function analysesPanel(item, player, signal) {
   }
 
   function render(analyses) {
+    const why = analyses.transcript_unavailable;
+    transcriptPossible = !why;
+    if (transcribe) {
+      transcribe.disabled = !transcriptPossible;
+      transcribe.title = why ? why.detail : '';
+    }
+    unavailable.hidden = !why || !timed;
+    unavailable.dataset.code = why?.code ?? '';
+    setText(unavailable, why ? `No transcript possible yet (${why.code}): ${why.detail}` : '');
     const ocrByScene = new Map((analyses.ocr ?? []).filter((o) => o.scene != null).map((o) => [o.scene, o.text]));
     const scenes = analyses.scenes ?? [];
     const imageText = (analyses.ocr ?? []).find((o) => o.scene == null)?.text;
     const segments = analyses.transcript?.segments ?? [];
+    currentSegments = segments;
+    downloads.hidden = segments.length === 0;
+    attachTrack(segments.length > 0);
     replace(results,
       scenes.length
         ? el('div', {}, el('h3', {}, `Scenes (${scenes.length})`),
           el('ol', { id: 'keyframes', class: 'keyframe-strip' }, scenes.map((scene) => el('li', {},
-            el('button', { type: 'button', class: 'keyframe', 'data-time': scene.keyframe_time, 'data-scene': scene.index,
+            el('button', { type: 'button', class: 'keyframe', 'data-time': scene.keyframe_time, 'data-scene': scene.index, 'data-cut': scene.cut ?? '',
               title: `Seek to ${duration(scene.keyframe_time)}`, onclick: () => seek(scene.keyframe_time) },
               scene.keyframe_url ? el('img', { src: scene.keyframe_url, alt: `Keyframe of scene ${scene.index + 1}`, loading: 'lazy' }) : null,
               el('span', { class: 'keyframe-time' }, duration(scene.keyframe_time))),
@@ -113,5 +177,5 @@ export function analysesPanel(item, player, signal) {
   }
 
   load();
-  return el('section', { id: 'analyses', class: 'panel analyses' }, el('h2', {}, 'Analyses'), actions, progress, failure, results);
+  return el('section', { id: 'analyses', class: 'panel analyses' }, el('h2', {}, 'Analyses'), actions, unavailable, progress, failure, results, downloads);
 }

@@ -50,12 +50,15 @@ export function mount(root, { params }) {
     const sheet = item.previews?.contactSheet;
     replace(container,
       el('a', { class: 'back-link', href: '#/library' }, '← Library'),
-      el('header', { class: 'page-header' }, el('h1', { id: 'media-title' }, item.name),
+      el('header', { class: 'page-header' }, el('h1', { id: 'media-title', class: 'file-name' }, item.name),
         can('editor') ? el('div', { class: 'actions' }, del, confirm) : null),
       ready
         ? el('section', { class: 'panel player-panel' }, player)
         : el('section', { id: 'media-state', class: `panel callout${item.status === 'rejected' ? ' error' : ''}`, 'data-status': item.status },
-          item.status === 'rejected' ? `Rejected — ${item.rejectedCode ?? ''}: ${item.rejectedReason ?? ''}` : `This file is still ${item.status}.`),
+          item.status === 'rejected' ? `Rejected — ${item.rejectedCode ?? ''}: ${item.rejectedReason ?? ''}`
+            : item.status === 'receiving'
+              ? 'This upload has not finished. Drop the same file on the Library page to resume it, or delete it (its partial data goes too).'
+              : `This file is still ${item.status}.`),
       ready ? analysesPanel(item, player.tagName === 'IMG' ? null : player, aborter.signal) : null,
       el('section', { class: 'panel' }, el('h2', {}, 'Details'),
         el('dl', { class: 'fields' }, fields.map(([label, value]) => [el('dt', {}, label), el('dd', {}, String(value))]))),

@@ -2,7 +2,7 @@
 // progress bar each), add from URL, search, kind and status filters, and a grid of items with their
 // previews. Items still arriving (receiving, probing) and rejected ones show their state and reason;
 // while any is unfinished the grid refreshes itself.
-// Test hooks: #upload-input, li.upload[data-status][data-name] .upload-progress[data-percent],
+// Test hooks: #upload-input, li.upload[data-status][data-name] .upload-progress[data-percent], li.upload button.upload-retry,
 // a.media-card[data-media-id][data-kind][data-status] img.media-preview, .media-state, .media-reason.
 import { api, isAbort } from '../../js/api.js';
 import { el, replace, setText } from '../../js/dom.js';
@@ -52,9 +52,19 @@ export function mount(root, { query }) {
     ondrop: (e) => { e.preventDefault(); zone.classList.remove('dragging'); startUploads([...(e.dataTransfer?.files ?? [])]); },
   }, el('strong', {}, 'Drop audio, video or images here'), el('span', { class: 'muted' }, ' or click to choose files'));
 
+  // Optional analyses on upload, per media kind (remembered in this browser): video → scenes (cuts, fades, slides)
+  // and OCR per scene, image → OCR. Audio needs a transcript, which the item page offers once a model or captions exist.
+  const analyseOnUpload = el('input', {
+    id: 'analyse-on-upload', type: 'checkbox', checked: localStorage.getItem('gilgamesh.analyseOnUpload') === '1',
+    onchange: () => localStorage.setItem('gilgamesh.analyseOnUpload', analyseOnUpload.checked ? '1' : '0'),
+  });
+  const ON_UPLOAD = { video: ['scenes', 'ocr'], image: ['ocr'] };
+
   root.append(el('section', { class: 'library' },
     el('header', { class: 'page-header' }, el('h1', {}, 'Library')),
-    can('editor') ? el('section', { class: 'panel' }, zone, input, uploads) : null,
+    can('editor') ? el('section', { class: 'panel' }, zone, input,
+      el('label', { class: 'check' }, analyseOnUpload, ' Analyse after upload (video: scenes and slides with their text; images: text)'),
+      uploads) : null,
     can('editor') ? el('section', { class: 'panel' }, urlPanel({ signal: aborter.signal, onAdded: () => load(false) })) : null,
     el('div', { class: 'filters' }, search, kind, status),
     grid, empty, more));
@@ -87,6 +97,11 @@ export function mount(root, { query }) {
       row.dataset.status = 'done';
       row.dataset.mediaId = result.item.id;
       setText(state, result.duplicate ? 'Already in the library' : 'Done');
+      const kinds = ON_UPLOAD[result.item.kind];
+      if (analyseOnUpload.checked && kinds && !result.duplicate) {
+        api.post(`ingest/media/${encodeURIComponent(result.item.id)}/analyses`, { body: { analyses: kinds }, signal: aborter.signal })
+          .then(() => setText(state, 'Done · analyses queued'), (error) => { if (!isAbort(error)) showError(error); });
+      }
       load(false);
     } catch (error) {
       if (isAbort(error)) return;
@@ -94,6 +109,10 @@ export function mount(root, { query }) {
       row.dataset.status = 'failed';
       row.dataset.code = error.code ?? '';
       setText(state, error.detail || error.message);
+      // Retry resumes: the session is remembered for this file, so only the missing chunks go again.
+      row.append(el('button', {
+        type: 'button', class: 'button upload-retry', onclick: () => { row.remove(); uploadOne(file); },
+      }, 'Retry'));
       showError(error);
     }
   }

@@ -11,6 +11,8 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
 {
     public const string AuthMethodClaim = "gilgamesh:auth";
     public const string KeyIdClaim = "gilgamesh:key";
+    /// <summary>Present while the user must change their password; <see cref="PasswordChangeGate"/> reads it.</summary>
+    public const string MustChangePasswordClaim = "gilgamesh:must_change_password";
 
     private ClaimsPrincipal Principal => accessor.HttpContext?.User ?? new ClaimsPrincipal();
 
@@ -42,6 +44,7 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
             new(AuthMethodClaim, scheme),
         };
         if (keyId is { } k) claims.Add(new Claim(KeyIdClaim, k.ToString()));
+        if (user.MustChangePassword) claims.Add(new Claim(MustChangePasswordClaim, "true"));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role));
     }
 }

@@ -34,7 +34,7 @@ public sealed class InitialAdmin(UserStore users, Passwords passwords, AuditLog 
             Id = Guid.CreateVersion7(), UserName = admin.UserName, Role = Roles.Admin,
             PasswordHash = passwords.Hash(password), MustChangePassword = generated,
         };
-        if (!await users.InsertAsync(user, ct)) return; // another instance created it first
+        if (await users.InsertAsync(user, ct) is null) return; // another instance created it first
         await audit.WriteAsync(AuditLog.Kinds.UserCreated, user.Id, null, null, new { userName = user.UserName, role = user.Role, initial = true });
         logger.LogInformation("Created the administrator {UserName}", user.UserName);
         if (!generated) return;

@@ -41,7 +41,9 @@ internal sealed class SessionCookieEvents : CookieAuthenticationEvents
             await context.HttpContext.SignOutAsync(AccountsRegistration.CookieScheme);
             return;
         }
-        if (context.Principal!.FindFirst(System.Security.Claims.ClaimTypes.Role)?.Value != user.Role)
+        // A role change or a password change (the gate's claim) made since the cookie was issued.
+        if (context.Principal!.FindFirst(System.Security.Claims.ClaimTypes.Role)?.Value != user.Role
+            || context.Principal.HasClaim(c => c.Type == CurrentUser.MustChangePasswordClaim) != user.MustChangePassword)
         {
             context.ReplacePrincipal(CurrentUser.CreatePrincipal(user, user.Role, AccountsRegistration.CookieScheme));
             context.ShouldRenew = true;

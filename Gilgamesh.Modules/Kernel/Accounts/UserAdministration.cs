@@ -22,8 +22,10 @@ public sealed class UserAdministration(UserStore users, Passwords passwords, Aud
             Id = Guid.CreateVersion7(), UserName = name, Email = request.Email, Role = request.Role,
             PasswordHash = passwords.Hash(password), MustChangePassword = generated,
         };
-        if (!await users.InsertAsync(user, ct)) return (null, null, new GilgameshException("user.exists", $"A user named '{name}' exists.", 409));
-        await audit.WriteAsync(AuditLog.Kinds.UserCreated, user.Id, actorId, ip, new { userName = name, role = request.Role });
-        return (user, generated ? password : null, null);
+        // The stored row, not the one built here: it carries the database's created_at (it read 0001-01-01 before).
+        var stored = await users.InsertAsync(user, ct);
+        if (stored is null) return (null, null, new GilgameshException("user.exists", $"A user named '{name}' exists.", 409));
+        await audit.WriteAsync(AuditLog.Kinds.UserCreated, stored.Id, actorId, ip, new { userName = name, role = request.Role });
+        return (stored, generated ? password : null, null);
     }
 }

@@ -34,15 +34,19 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
         return await c.ExecuteScalarAsync<long>(new CommandDefinition("select count(*) from platform.users", cancellationToken: ct));
     }
 
-    /// <summary>Inserts a user; false when the name is taken (names are unique without regard to case).</summary>
-    public async Task<bool> InsertAsync(UserRecord user, CancellationToken ct = default)
+    /// <summary>
+    /// Inserts a user and returns the stored row (with the database's <c>created_at</c>); null when the name is
+    /// taken (names are unique without regard to case).
+    /// </summary>
+    public async Task<UserRecord?> InsertAsync(UserRecord user, CancellationToken ct = default)
     {
         await using var c = await dataSource.OpenConnectionAsync(ct);
-        return await c.ExecuteAsync(new CommandDefinition("""
+        return await c.QuerySingleOrDefaultAsync<UserRecord>(new CommandDefinition($"""
             insert into platform.users (id, user_name, email, password_hash, role, disabled, must_change_password)
             values (@Id, @UserName, @Email, @PasswordHash, @Role, @Disabled, @MustChangePassword)
             on conflict do nothing
-            """, user, cancellationToken: ct)) == 1;
+            returning {Columns}
+            """, user, cancellationToken: ct));
     }
 
     public Task SetPasswordAsync(Guid id, string passwordHash, bool mustChange) =>

@@ -23,6 +23,13 @@ public static class ErrorCodes
     public const string FfmpegFailed = "media.ffmpeg_failed";
     public const string ProbeFailed = "media.probe_failed";
     public const string MediaUnreadable = "media.unreadable";
+    public const string FontMissing = "media.font_missing";
+
+    // The model client (Kernel/Models).
+    public const string ModelNotConfigured = "models.not_configured";
+    public const string ModelUnavailable = "models.unavailable";
+    public const string ModelRateLimited = "models.rate_limited";
+    public const string ModelInvalidAnswer = "models.invalid_answer";
 
     public const string DatabaseUnavailable = "database.unavailable";
     public const string MigrationChecksumMismatch = "database.migration_checksum_mismatch";

@@ -1,9 +1,16 @@
-using System.Diagnostics;
+using System.ComponentModel;
 using System.Text;
+using CliWrap;
+using CliWrap.Buffered;
 
 namespace Gilgamesh.Modules.Kernel.Hosting;
 
-/// <summary>Runs a short-lived helper program to completion and captures what it printed.</summary>
+/// <summary>
+/// The one way to run a helper program other than ffmpeg (tesseract, yt-dlp, PostgreSQL's tools): CliWrap runs it to
+/// completion with stdin closed and stdout/stderr captured; a non-zero exit is returned, not thrown, so each caller
+/// classifies its own failures. Cancellation kills the process (CliWrap's forceful cancellation). A program that cannot
+/// be started throws <see cref="Win32Exception"/>, whatever CliWrap wraps it in, so callers can name the package to install.
+/// </summary>
 internal static class ExternalProcess
 {
     internal sealed record Result(int ExitCode, string StdOut, string StdErr)
@@ -12,33 +19,26 @@ internal static class ExternalProcess
     }
 
     public static async Task<Result> RunAsync(string fileName, IEnumerable<string> arguments, CancellationToken ct = default,
-        string? workingDirectory = null)
+        string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var psi = new ProcessStartInfo(fileName)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? "/",
-        };
-        foreach (var a in arguments) psi.ArgumentList.Add(a);
-        Jobs.JobLogCapture.Note($"{Path.GetFileName(fileName)} {string.Join(' ', psi.ArgumentList)}");
-
-        using var process = Process.Start(psi) ?? throw new InvalidOperationException($"Could not start {fileName}");
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync(ct);
-        var stderr = process.StandardError.ReadToEndAsync(ct);
+        var argumentList = arguments as IReadOnlyCollection<string> ?? arguments.ToList();
+        var command = Cli.Wrap(fileName)
+            .WithArguments(argumentList)
+            .WithWorkingDirectory(workingDirectory ?? "/")
+            .WithStandardInputPipe(PipeSource.Null)
+            .WithValidation(CommandResultValidation.None);
+        if (environment is not null) command = command.WithEnvironmentVariables(environment);
+        // The job's log shows every helper program it ran, with its arguments.
+        Jobs.JobLogCapture.Note($"{Path.GetFileName(fileName)} {string.Join(' ', argumentList)}");
         try
         {
-            await process.WaitForExitAsync(ct);
+            var result = await command.ExecuteBufferedAsync(Encoding.UTF8, Encoding.UTF8, ct).ConfigureAwait(false);
+            return new Result(result.ExitCode, result.StandardOutput, result.StandardError);
         }
-        catch (OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException && e is not Win32Exception && e.InnerException is Win32Exception start)
         {
-            process.Kill(entireProcessTree: true);
-            throw;
+            throw start;
         }
-        return new Result(process.ExitCode, await stdout, await stderr);
     }
 
     public static string Describe(string fileName, IEnumerable<string> arguments)

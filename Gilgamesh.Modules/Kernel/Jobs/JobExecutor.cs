@@ -1,4 +1,4 @@
-using System.ComponentModel;
+using Hangfire;
 using Gilgamesh.Modules.Kernel.Budgets;
 using Gilgamesh.Modules.Kernel.Errors;
 using Gilgamesh.Modules.Kernel.Jobs.Recovery;
@@ -29,7 +29,7 @@ public sealed class JobExecutor(
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger("Gilgamesh.Jobs");
 
-    [DisplayName("{1}")]
+    [JobDisplayName("{1}")]
     public async Task RunAsync(Guid jobId, string name, CancellationToken workerToken)
     {
         var job = await store.TryStartAsync(jobId, instance.Id, options.InstanceTimeout, workerToken);
@@ -53,7 +53,8 @@ public sealed class JobExecutor(
             {
                 if (runner is null)
                     throw new GilgameshException("job.unknown_kind", $"No handler for {job.Module}/{job.Kind} in this build", 400);
-                _logger.LogInformation("{Name}: attempt {Attempt} on {Instance}", job.DisplayName, job.Attempts, instance.Id);
+                _logger.LogInformation("Job {JobId} ({Module}/{JobKind}) started, attempt {Attempt} on {Instance}: {Name}",
+                    job.Id, job.Module, job.Kind, job.Attempts, instance.Id, job.DisplayName);
                 var context = new JobContext(job, progress, _logger,
                     job.ParentId is null ? [] : await pipelines.GetDependenciesAsync(jobId, cancellation.Token), budgets, pipelines);
                 foreach (var need in runner.Kind.Needs)

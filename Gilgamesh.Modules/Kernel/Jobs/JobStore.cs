@@ -175,7 +175,7 @@ public sealed class JobStore(NpgsqlDataSource dataSource, JobLauncher launcher)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         return await connection.ExecuteScalarAsync<bool>(new CommandDefinition("""
-            select exists (select 1 from platform.jobs j where j.id = @id and j.status = 'running'
+            select exists (select 1 from platform.jobs j where j.id = @id and j.status = 'running' and not j.is_pipeline
                 and not exists (select 1 from platform.instances i
                                 where i.id = j.instance_id and i.heartbeat_at > now() - make_interval(secs => @timeout)))
             """, new { id, timeout = deadAfter.TotalSeconds }, cancellationToken: ct));

@@ -6,8 +6,12 @@ namespace Gilgamesh.Modules.Kernel.Media;
 /// </summary>
 internal sealed class FfmpegRunner(MediaToolLocator locator)
 {
-    /// <summary>How long ffmpeg gets to finish after <c>q</c> before its process tree is killed.</summary>
-    public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// How long ffmpeg gets to finish after <c>q</c> before its process tree is killed. A cancelled run's output is
+    /// discarded, and several encoders flushing their lookahead on a busy machine can take seconds, so the grace is
+    /// short: a cancelled step's ffmpeg is gone within ~1 s (pipelines promise 2 s).
+    /// </summary>
+    public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(1);
 
     // No -nostdin: cancellation sends "q" on stdin. -nostats keeps the stderr tail free of status lines;
     // progress comes machine-readable on stdout instead of parsing "time=" from stderr.

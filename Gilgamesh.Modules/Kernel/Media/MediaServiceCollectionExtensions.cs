@@ -1,3 +1,4 @@
+using Gilgamesh.Modules.Kernel.Media.Render;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -8,7 +9,7 @@ public static class MediaServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the kernel's media I/O (options from section <c>Media</c>, tool locator, probe, PCM and
-    /// frame decoders, ffmpeg runner) and the <c>MediaToolsHealthCheck</c> type. The host adds it to its
+    /// frame decoders, ffmpeg runner, the render kit) and the <c>MediaToolsHealthCheck</c> type. The host adds it to its
     /// health endpoints (<c>AddHealthChecks().AddCheck&lt;MediaToolsHealthCheck&gt;("media")</c>).
     /// All services are stateless singletons; every call starts its own process.
     /// </summary>
@@ -21,6 +22,7 @@ public static class MediaServiceCollectionExtensions
         services.TryAddSingleton<FrameDecoder>();
         services.TryAddSingleton<FfmpegRunner>();
         services.TryAddSingleton<MediaToolsHealthCheck>();
+        services.AddGilgameshRenderKit();
         return services;
     }
 }

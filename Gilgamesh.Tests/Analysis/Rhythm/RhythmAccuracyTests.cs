@@ -42,6 +42,7 @@ public sealed class RhythmAccuracyTests
         var truth = await RhythmGroundTruth.TempoChangeAsync();
         var result = await RhythmFiles.AnalyzeAsync(truth);
 
+        TestContext.Out.WriteLine($"tempo {result.Tempo}; beats {string.Join(" ", result.Beats.Select(b => $"{b.Time:0.00}"))}");
         Assert.That(BeatAccuracy.FMeasure(result.BeatTimes(), truth.Beats, 0.07), Is.GreaterThanOrEqualTo(0.85));
         var late = result.Beats.Where(b => b.Time > truth.SectionBoundaries[0] + 4).ToArray();
         Assert.That(late.Select(b => b.Bpm).Order().ElementAt(late.Length / 2), Is.EqualTo(132).Within(3), "beats after the change carry the new local tempo");
@@ -74,6 +75,7 @@ public sealed class RhythmAccuracyTests
         var truth = await RhythmGroundTruth.SectionsAsync();
         var result = await RhythmFiles.AnalyzeAsync(truth);
 
+        TestContext.Out.WriteLine($"tempo {result.Tempo}; beat F {BeatAccuracy.FMeasure(result.BeatTimes(), truth.Beats, 0.07):0.000}");
         Assert.That(BeatAccuracy.FMeasure(result.Downbeats, truth.Downbeats, 0.07), Is.GreaterThanOrEqualTo(0.8));
     }
 

@@ -16,6 +16,20 @@ public sealed class GuardTests
         Assert.That(async () => await Connector(new LinksOptions()).ResolveAsync("localhost", 80, CancellationToken.None),
             Throws.TypeOf<SsrfRefusedException>());
 
+    [TestCase("localhost")]
+    [TestCase("localhost.")]
+    [TestCase("foo.localhost")]
+    [TestCase("Foo.LocalHost.")]
+    [TestCase("a.b.localhost")]
+    public void Resolve_WhenTheHostIsANameReservedForLoopback_RefusesBeforeAskingDns(string host) =>
+        Assert.That(async () => await Connector(new LinksOptions()).ResolveAsync(host, 80, CancellationToken.None),
+            Throws.TypeOf<SsrfRefusedException>().With.Message.Contains("reserved for loopback"));
+
+    [TestCase("localhostx.example")]
+    [TestCase("notlocalhost")]
+    public void IsLoopbackName_WhenTheNameOnlyLooksAlike_IsFalse(string host) =>
+        Assert.That(SsrfPolicy.IsLoopbackName(host), Is.False);
+
     [Test]
     public async Task Resolve_WhenLoopbackIsAllowed_GivesTheAddresses() =>
         Assert.That(await Connector(new LinksOptions { AllowLoopback = true }).ResolveAsync("127.0.0.1", 80, CancellationToken.None), Has.Length.EqualTo(1));

@@ -161,7 +161,8 @@ public sealed class PlatformPageTests : LinksFixture
     {
         var result = (await ProcessAsync(new { urls = new[] { Server.Url($"/media/audio.wav?captions={Guid.NewGuid():N}") } }))[0];
         var id = result.GetProperty("items")[0].GetProperty("media_id").GetGuid();
-        const string srt = "1\n01:02:03,004 --> 01:02:05,500\nFirst line\nsecond line\n\n2\n01:02:06,000 --> 01:02:07,250\nNext\n";
+        // Within the 3-s audio: cues past the media's end are refused (captions.beyond_duration).
+        const string srt = "1\n00:00:00,504 --> 00:00:01,500\nFirst line\nsecond line\n\n2\n00:00:02,000 --> 00:00:02,750\nNext\n";
 
         using (var put = await App.Http.PutAsync($"/api/v1/ingest/media/{id}/captions?language=en",
                    new StringContent(srt, System.Text.Encoding.UTF8, "application/x-subrip")))
@@ -171,7 +172,7 @@ public sealed class PlatformPageTests : LinksFixture
         var stored = (await App.GetJsonAsync<JsonElement>($"/api/v1/ingest/media/{id}/analyses")).GetProperty("transcript");
         Assert.That(stored.GetProperty("source").GetString(), Is.EqualTo("captions"));
         Assert.That(stored.GetProperty("segments").GetArrayLength(), Is.EqualTo(2));
-        Assert.That(stored.GetProperty("segments")[0].GetProperty("start").GetDouble(), Is.EqualTo(3723.004).Within(1e-9));
+        Assert.That(stored.GetProperty("segments")[0].GetProperty("start").GetDouble(), Is.EqualTo(0.504).Within(1e-9));
         Assert.That(stored.GetProperty("segments")[0].GetProperty("text").GetString(), Is.EqualTo("First line\nsecond line"));
 
         using (var bad = await App.Http.PutAsync($"/api/v1/ingest/media/{id}/captions?language=en",

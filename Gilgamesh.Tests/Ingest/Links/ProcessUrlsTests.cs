@@ -30,6 +30,8 @@ public sealed class ProcessUrlsTests : LinksFixture
             (Server.Url($"/redirect?to=http://localhost:{Server.Port}/media/clip.mp4"), "link.forbidden"),
             ($"http://localhost:{Server.Port}/media/clip.mp4", "link.forbidden"),
             ("http://169.254.169.254/latest/meta-data/", "link.forbidden"),
+            ($"http://localhost.:{Server.Port}/media/clip.mp4", "link.forbidden"),
+            ($"http://foo.localhost:{Server.Port}/media/clip.mp4", "link.forbidden"),
             ("http://10.1.2.3/video.mp4", "link.forbidden"),
             ("http://metadata.google.internal/computeMetadata/v1/", "link.forbidden"),
             ("ftp://example.com/file.mp4", "link.invalid"),

@@ -62,6 +62,27 @@ public sealed class ResumableUploadTests : UploadTestApp
     }
 
     [Test]
+    public async Task DeleteItem_WhileItsUploadIsUnfinished_RemovesTheSessionAndItsDataAtOnce()
+    {
+        using var editor = await App.CreateUserAsync(Roles.Editor);
+        var bytes = await File.ReadAllBytesAsync(await SecondVideoAsync());
+        var session = await CreateSessionAsync(editor.Http, "half.mp4", bytes.Length, ChunkSize);
+        await PutChunkAsync(editor.Http, session, bytes, 0);
+
+        using var deleted = await editor.Http.DeleteAsync($"/api/v1/ingest/items/{session.MediaId}");
+        using var get = await editor.Http.GetAsync($"/api/v1/ingest/uploads/sessions/{session.Id}");
+        using var delete = await editor.Http.DeleteAsync($"/api/v1/ingest/uploads/sessions/{session.Id}");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(deleted.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+            Assert.That(get.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(delete.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "GET and DELETE agree");
+        });
+        AssertNothingLeftBehind(editor.Id, session.Id);
+    }
+
+    [Test]
     public async Task Complete_SameBytesAgain_AnswersTheExistingItemAsDuplicate()
     {
         using var editor = await App.CreateUserAsync(Roles.Editor);

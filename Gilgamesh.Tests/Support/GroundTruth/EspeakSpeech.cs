@@ -12,15 +12,19 @@ internal static class EspeakSpeech
     public const int SampleRate = 22_050;
     private const float TrimAmplitude = 0.02f;
 
-    private static readonly Lazy<float[]> Clip = new(Synthesize);
+    private const string DefaultText = "the analysis engine measures every moment of sound";
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<float[]>> Clips = new();
 
-    public static float[] Samples => Clip.Value;
+    public static float[] Samples => Say(DefaultText);
 
-    private static float[] Synthesize()
+    /// <summary>The trimmed utterance of <paramref name="text"/>, synthesised once per process.</summary>
+    public static float[] Say(string text) => Clips.GetOrAdd(text, t => new Lazy<float[]>(() => Synthesize(t))).Value;
+
+    private static float[] Synthesize(string text)
     {
-        var wav = Path.Combine(Path.GetTempPath(), $"gilgamesh-espeak-{Environment.ProcessId}.wav");
+        var wav = Path.Combine(Path.GetTempPath(), $"gilgamesh-espeak-{Environment.ProcessId}-{Guid.NewGuid():N}.wav");
         var psi = new ProcessStartInfo("espeak-ng") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var a in new[] { "-v", "en", "-s", "150", "-w", wav, "the analysis engine measures every moment of sound" }) psi.ArgumentList.Add(a);
+        foreach (var a in new[] { "-v", "en", "-s", "150", "-w", wav, text }) psi.ArgumentList.Add(a);
         using (var p = Process.Start(psi) ?? throw new InvalidOperationException("espeak-ng did not start (apt-get install espeak-ng)"))
         {
             p.WaitForExit();

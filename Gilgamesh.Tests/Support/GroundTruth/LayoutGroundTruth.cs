@@ -78,6 +78,44 @@ internal static class LayoutGroundTruth
         return new LayoutClip(path, "picture-in-picture", "bottom-right", Full, InsetRect("bottom-right", InsetWidth, InsetHeight), SwitchSeconds);
     }
 
+    /// <summary>
+    /// A camera that is mostly still, as a real one is: a static room (a wall of <paramref name="wall"/> colour with
+    /// a darker floor, a shelf and a picture frame, no sensor noise) with a moving "person" (a testsrc2 patch a third
+    /// of the camera's width, swaying) in the middle. Only the person's pixels change from frame to frame.
+    /// </summary>
+    private static string StillRoomCamera(int width, int height, double seconds, string wall, bool border)
+    {
+        int personW = width / 3 / 2 * 2, personH = height * 2 / 3 / 2 * 2;
+        var room = string.Create(CultureInfo.InvariantCulture,
+            $"color=c={wall}:s={width}x{height}:r=25:d={seconds},drawbox=x=0:y={height * 3 / 4}:w={width}:h={height}:c=0x5A4632:t=fill,drawbox=x={width / 12}:y={height / 5}:w={width / 4}:h={height / 6}:c=0x2F4F6F:t=fill,drawbox=x={width * 2 / 3}:y={height / 3}:w={width / 4}:h=4:c=0x303030:t=fill");
+        if (border) room += ",drawbox=x=0:y=0:w=iw:h=ih:c=0x202020:t=3";
+        var person = string.Create(CultureInfo.InvariantCulture, $"testsrc2=s={personW}x{personH}:r=25:d={seconds}");
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{room}[room{width}];{person}[person{width}];[room{width}][person{width}]overlay=x='{(width - personW) / 2}+{width / 12}*sin(2*t)':y={height - personH}[still-camera-{width}]");
+    }
+
+    /// <summary>Walls a room may have: light (near the slide's white), mid grey-green, dark.</summary>
+    public static readonly string[] Walls = ["0xE6E2D8", "0x8A9A88", "0x3A3440"];
+
+    /// <summary>A slide with an inset of the still-room camera (<see cref="StillRoomCamera"/>) <paramref name="widthFraction"/> of the frame wide.</summary>
+    public static async Task<LayoutClip> StillCameraInsetAsync(string corner, double widthFraction, int wall, bool border)
+    {
+        var insetWidth = (int)Math.Round(Width * widthFraction / 2) * 2;
+        var insetHeight = (int)Math.Round(insetWidth * 9 / 16.0 / 2) * 2;
+        var (x, y) = InsetPosition(corner, insetWidth, insetHeight);
+        var graph = $"{Slide(Width, Seconds)}[slide];{StillRoomCamera(insetWidth, insetHeight, Seconds, Walls[wall], border)};[slide][still-camera-{insetWidth}]overlay=x={x}:y={y}[out]";
+        var path = await FilterGraphRender.VideoAsync(string.Create(CultureInfo.InvariantCulture, $"layout-still-pip-{corner}-{insetWidth}-{wall}-{border}.mp4"), graph);
+        return new LayoutClip(path, "picture-in-picture", corner, Full, InsetRect(corner, insetWidth, insetHeight));
+    }
+
+    /// <summary>Slide on the left two thirds, the still-room camera (<see cref="StillRoomCamera"/>) on the right third.</summary>
+    public static async Task<LayoutClip> StillCameraSideBySideAsync(int wall)
+    {
+        var graph = $"{Slide(428, Seconds)}[slide];{StillRoomCamera(212, Height, Seconds, Walls[wall], false)};[slide][still-camera-212]hstack=inputs=2[out]";
+        var path = await FilterGraphRender.VideoAsync($"layout-still-side-by-side-{wall}.mp4", graph);
+        return new LayoutClip(path, "side-by-side", "right", new Rect(0, 0, 428.0 / Width, 1), new Rect(428.0 / Width, 0, 212.0 / Width, 1));
+    }
+
     private static (int X, int Y) InsetPosition(string corner, int insetWidth, int insetHeight) => corner switch
     {
         "top-left" => (InsetMargin, InsetMargin),

@@ -32,6 +32,12 @@ internal static class RhythmGroundTruth
     /// <summary>Kick 1 and 3, snare on 4 only, no hats: beat 2 has no onset at all.</summary>
     public static readonly DrumPattern Sparse = new([0, 4], [6], []);
 
+    /// <summary>Kick 1 and 3, snare 2 and 4, eighth hats all played alike: the plainest drum-machine beat, whose off-beat hats are as strong as the on-beat ones.</summary>
+    public static readonly DrumPattern Plain = new([0, 4], [2, 6], [0, 1, 2, 3, 4, 5, 6, 7], OffbeatHat: 1);
+
+    /// <summary>Kick on every beat, snare 2 and 4, eighth hats all alike.</summary>
+    public static readonly DrumPattern PlainFour = new([0, 2, 4, 6], [2, 6], [0, 1, 2, 3, 4, 5, 6, 7], OffbeatHat: 1);
+
     /// <summary>Half-time feel: kick 1, snare 3, eighth hats; a different section texture.</summary>
     public static readonly DrumPattern HalfTime = new([0], [4], [0, 1, 2, 3, 4, 5, 6, 7]);
 
@@ -136,15 +142,15 @@ internal static class RhythmGroundTruth
         e.Append("st(3,ld(3)+0.3*(random(0)-0.5-ld(3)));");
         e.Append(CultureInfo.InvariantCulture, $"0.7*{Mask(s.Pattern.Kick)}*if(eq(ld(6),0),1,0.55)*sin(2*PI*(50*ld(5)+3*(1-exp(-ld(5)/0.03))))*exp(-ld(5)/0.12)");
         e.Append(CultureInfo.InvariantCulture, $"+0.35*{Mask(s.Pattern.Snare)}*(0.5*sin(2*PI*185*ld(5))+2.5*ld(3))*exp(-ld(5)/0.06)");
-        e.Append(CultureInfo.InvariantCulture, $"+0.3*{Mask(s.Pattern.Hat)}*if(mod(ld(6),2),0.6,1)*ld(8)*exp(-ld(5)/0.02)");
+        e.Append(CultureInfo.InvariantCulture, $"+0.3*{Mask(s.Pattern.Hat)}*if(mod(ld(6),2),{s.Pattern.OffbeatHat:R},1)*ld(8)*exp(-ld(5)/0.02)");
         e.Append(CultureInfo.InvariantCulture, $"+{s.PadLevel:R}*({pad})");
         e.Append(CultureInfo.InvariantCulture, $"+{s.Noise:R}*(random(4)-0.5)");
         return e.ToString();
     }
 }
 
-/// <summary>Which eighth-note slots (0–7 in a 4/4 bar) play kick, snare and hi-hat.</summary>
-internal sealed record DrumPattern(int[] Kick, int[] Snare, int[] Hat);
+/// <summary>Which eighth-note slots (0–7 in a 4/4 bar) play kick, snare and hi-hat; off-beat hats at <paramref name="OffbeatHat"/> of the on-beat level.</summary>
+internal sealed record DrumPattern(int[] Kick, int[] Snare, int[] Hat, double OffbeatHat = 0.6);
 
 /// <summary>A stretch of song: whole bars of one pattern and tempo over a pad chord (bright = with harmonics) plus noise.</summary>
 internal sealed record SegmentSpec(int Bars, double Bpm, DrumPattern Pattern, double[] Chord, double PadLevel, bool Bright, double Noise);

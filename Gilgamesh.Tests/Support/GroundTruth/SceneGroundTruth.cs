@@ -48,6 +48,29 @@ public static class SceneGroundTruth
         new Shot(DistinctSources[4], 4, "fadeblack"),
     ]);
 
+    /// <summary>Busy, high-detail, moving sources: every frame differs from the last all over, as in a crowd or foliage shot.</summary>
+    public static readonly string[] BusySources =
+    [
+        "testsrc2=s={s}:r=25",
+        "mandelbrot=s={s}:r=25:end_scale=0.02:inner=mincol",
+        "cellauto=s={s}:r=25:rule=110:random_fill_ratio=0.5:seed=3:scroll=1:full=1",
+        "testsrc=s={s}:r=25,noise=alls=40:allf=t+u",
+        "sierpinski=s={s}:r=25:seed=5:jump=40:type=carpet",
+        "smptehdbars=s={s}:r=25,noise=alls=50:allf=t+u",
+    ];
+
+    /// <summary>
+    /// A hard cut and a dissolve of <paramref name="dissolveSeconds"/> between two busy sources: shot A 3 s, hard
+    /// cut to B, B 3 s dissolving into C, C 3 s. 320x180 (the engine analyses 160 px wide).
+    /// </summary>
+    public static Task<SceneTruthFile> BusyDissolveAsync(int from, int to, double dissolveSeconds) =>
+        GenerateAsync(FormattableString.Invariant($"scenes-busy-{from}-{to}-{dissolveSeconds:0.0}.mp4"), 320, 180,
+        [
+            new Shot(BusySources[(from + 2) % BusySources.Length], 3),
+            new Shot(BusySources[from], 3),
+            new Shot(BusySources[to], 3 + dissolveSeconds, "fade", TransitionSeconds: dissolveSeconds),
+        ]);
+
     /// <summary>10 s of still bars with temporal noise (a locked-off camera): no cuts.</summary>
     public static Task<SceneTruthFile> StaticAsync() => GenerateAsync("scenes-static.mp4", 640, 360,
         [new Shot("smptehdbars=s={s}:r=25,noise=alls=8:allf=t", 10)]);
@@ -142,7 +165,8 @@ public static class SceneGroundTruth
             inputs.Append(CultureInfo.InvariantCulture, $"-f lavfi -t {shot.Seconds:0.###} -i \"{shot.Source.Replace("{s}", size)}\" ");
             graph.Append(CultureInfo.InvariantCulture, $"[{i}:v]scale={width}:{height},fps={Fps},setsar=1,format=yuv420p,settb=AVTB[s{i}];");
             // A shot's own time starts where it becomes visible: at the cut, or where its xfade begins.
-            var start = i == 0 || shot.Transition == "cut" ? length : length - TransitionSeconds;
+            var transition = shot.TransitionSeconds ?? TransitionSeconds;
+            var start = i == 0 || shot.Transition == "cut" ? length : length - transition;
             truth.AddRange((shot.SlideChanges ?? []).Select(t => new TruthCut(start + t, (int)Math.Round((start + t) * Fps), "slide")));
             if (i == 0)
             {
@@ -158,10 +182,10 @@ public static class SceneGroundTruth
             }
             else
             {
-                var offset = length - TransitionSeconds;
-                var middle = offset + TransitionSeconds / 2;
+                var offset = length - transition;
+                var middle = offset + transition / 2;
                 truth.Add(new TruthCut(middle, (int)Math.Round(middle * Fps), "gradual"));
-                graph.Append(CultureInfo.InvariantCulture, $"[{previous}][s{i}]xfade=transition={shot.Transition}:duration={TransitionSeconds:0.###}:offset={offset:0.###}[c{i}];");
+                graph.Append(CultureInfo.InvariantCulture, $"[{previous}][s{i}]xfade=transition={shot.Transition}:duration={transition:0.###}:offset={offset:0.###}[c{i}];");
                 // ffmpeg 5.1's xfade emits one frame more than offset + second input (measured: 3 s + 4 s
                 // with a 1 s fade at 2 s gives 201 frames, not 200); later cuts move by that frame.
                 length = offset + shot.Seconds + 1.0 / Fps;

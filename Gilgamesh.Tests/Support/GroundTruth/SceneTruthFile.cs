@@ -11,6 +11,7 @@ public sealed record TruthCut(double Time, int Frame, string Kind);
 /// <summary>
 /// One shot of a generated video: a lavfi source graph, its length, and how it is entered (<c>cut</c>, or an
 /// xfade transition name such as <c>fade</c> or <c>fadeblack</c>). <paramref name="SlideChanges"/>: seconds
-/// into the shot where a slide shot changes one line (truth kind <c>slide</c>).
+/// into the shot where a slide shot changes one line (truth kind <c>slide</c>). <paramref name="TransitionSeconds"/>:
+/// the xfade's length (null: <see cref="SceneGroundTruth.TransitionSeconds"/>).
 /// </summary>
-public sealed record Shot(string Source, double Seconds, string Transition = "cut", IReadOnlyList<double>? SlideChanges = null);
+public sealed record Shot(string Source, double Seconds, string Transition = "cut", IReadOnlyList<double>? SlideChanges = null, double? TransitionSeconds = null);

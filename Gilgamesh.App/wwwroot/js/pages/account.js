@@ -55,10 +55,15 @@ export function mount(root, { onSessionChanged }) {
       keysBody)),
     keysEmpty);
 
+  // Until the password is changed the API answers nothing else (auth.password_change_required), keys included.
+  const forced = Boolean(user?.mustChangePassword);
+  keysPanel.hidden = forced;
+  const onward = el('p', { id: 'password-onward', class: 'callout', hidden: true },
+    'Your password is set. ', el('a', { id: 'continue-to-dashboard', class: 'button primary', href: '#/home' }, 'Continue to the dashboard'));
   root.append(
     el('header', { class: 'page-header' }, el('h1', {}, 'Account'),
       el('span', { class: 'muted' }, user ? `${user.userName} · ${currentRole()}` : '')),
-    notice, passwordForm, keysPanel);
+    notice, onward, passwordForm, keysPanel);
   if (user?.mustChangePassword) current.focus();
 
   async function changePassword(event) {
@@ -72,6 +77,13 @@ export function mount(root, { onSessionChanged }) {
       notice.hidden = true;
       onSessionChanged?.();
       setFormMessage(passwordMessage, 'Password changed.', 'ok');
+      if (forced && keysPanel.hidden) {
+        // The way onward after the forced change: the rest of the dashboard (and the keys) open up now.
+        onward.hidden = false;
+        keysPanel.hidden = false;
+        loadKeys();
+        onward.querySelector('a').focus();
+      }
     } catch (error) {
       if (!isAbort(error)) setFormMessage(passwordMessage, error.detail || error.title);
     } finally {
@@ -143,7 +155,7 @@ export function mount(root, { onSessionChanged }) {
     }
   }
 
-  loadKeys();
+  if (!forced) loadKeys();
   return () => aborter.abort();
 }
 

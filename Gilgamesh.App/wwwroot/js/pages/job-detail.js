@@ -9,7 +9,7 @@ import { can } from '../session.js';
 const FIELDS = [
   ['id', 'ID'], ['module', 'Module'], ['kind', 'Kind'], ['status', 'Status'], ['stage', 'Stage'],
   ['percent', 'Progress'], ['eta', 'ETA'], ['duration', 'Duration'], ['attempts', 'Attempts'],
-  ['hangfire', 'Hangfire job'], ['owner', 'Owner'], ['createdAt', 'Created'], ['startedAt', 'Started'],
+  ['hangfire', 'Hangfire job'], ['owner', 'Owner'], ['subject', 'Works on'], ['createdAt', 'Created'], ['startedAt', 'Started'],
   ['finishedAt', 'Finished'], ['updatedAt', 'Updated'],
 ];
 
@@ -37,6 +37,10 @@ export function mount(root, { params }) {
   // A job that stored something puts a signed link in its result (e.g. the self-test's clip).
   const resultLink = el('a', { id: 'job-result-link', class: 'button', hidden: true, target: '_blank', rel: 'noopener' }, 'Open output');
   const logList = el('ol', { id: 'job-logs', class: 'log', 'aria-live': 'polite', 'aria-label': 'Job log' });
+  // A pipeline's steps: one row each with a live bar, its dependencies, retry on a failed step, its log on demand.
+  const stepList = el('ol', { id: 'job-steps', class: 'steps' });
+  const stepsPanel = el('section', { class: 'panel', id: 'job-steps-panel', hidden: true }, el('h2', {}, 'Steps'), stepList);
+  const stepRows = new Map();
   const logEmpty = el('p', { class: 'muted log-empty' }, 'No log lines yet.');
   const liveNote = el('span', { id: 'job-live', class: 'live-note muted' });
   const body = el('div', { class: 'detail', hidden: true },
@@ -45,6 +49,7 @@ export function mount(root, { params }) {
       progress,
       errorBox,
       el('div', { class: 'actions' }, cancelButton, retryButton)),
+    stepsPanel,
     el('section', { class: 'panel' },
       el('h2', {}, 'Details'),
       el('dl', { class: 'fields' }, FIELDS.map(([key, label]) => [el('dt', {}, label), fields.get(key)]))),
@@ -73,8 +78,8 @@ export function mount(root, { params }) {
 
   function render() {
     const active = isActive(job.status);
-    setText(title, `${job.kind || 'Job'}${job.module ? ` · ${job.module}` : ''}`);
-    document.title = `${job.kind || 'Job'} · Jobs · Gilgamesh`;
+    setText(title, job.title || `${job.kind || 'Job'}${job.module ? ` · ${job.module}` : ''}`);
+    document.title = `${job.title || job.kind || 'Job'} · Jobs · Gilgamesh`;
     container.dataset.status = job.status || 'unknown';
     setStatus(badge, job.status);
     updateProgress(progress, job);
@@ -101,7 +106,9 @@ export function mount(root, { params }) {
     field('hangfire', job.hangfireJobId
       ? el('a', { href: `hangfire/jobs/details/${encodeURIComponent(job.hangfireJobId)}` }, `#${job.hangfireJobId}`)
       : null);
-    field('owner', job.ownerId);
+    field('owner', job.ownerName || job.ownerId);
+    field('subject', job.subjectHref ? el('a', { id: 'job-subject', href: job.subjectHref }, 'Open') : null);
+    for (const step of job.steps ?? []) renderStep(step);
     timeField('createdAt', job.createdAt);
     timeField('startedAt', job.startedAt);
     timeField('finishedAt', job.finishedAt);
@@ -135,12 +142,86 @@ export function mount(root, { params }) {
     if (atBottom) logList.scrollTop = logList.scrollHeight;
   }
 
+  // ---- steps -----------------------------------------------------------------
+  function renderStep(patch) {
+    let row = stepRows.get(patch.id);
+    if (!row) {
+      const bar = progressWidget();
+      const badge2 = statusBadge(patch.status);
+      const retry = el('button', { type: 'button', class: 'button small step-retry', hidden: true }, 'Retry step');
+      const logToggle = el('button', { type: 'button', class: 'button small step-log-toggle' }, 'Log');
+      const log = el('ol', { class: 'log step-log', hidden: true });
+      const name = el('a', { class: 'step-name', href: `#/jobs/${encodeURIComponent(patch.id)}` });
+      const meta = el('span', { class: 'step-meta muted' });
+      const error = el('code', { class: 'step-error', hidden: true });
+      const li = el('li', { class: 'step', 'data-step-id': patch.id },
+        el('div', { class: 'step-head' }, name, badge2, meta, error, el('span', { class: 'actions' }, retry, logToggle)), bar, log);
+      row = { step: { ...patch }, li, bar, badge: badge2, retry, logToggle, log, name, meta, error, logKeys: new Set() };
+      retry.onclick = () => retryStep(row);
+      logToggle.onclick = () => toggleStepLog(row);
+      stepRows.set(patch.id, row);
+      stepList.append(li);
+      stepsPanel.hidden = false;
+    } else if (!mergeJob(row.step, patch)) {
+      return;
+    }
+    const step = row.step;
+    row.li.dataset.status = step.status || 'unknown';
+    row.li.dataset.stepName = step.stepName || '';
+    setText(row.name, step.stepName || step.kind || 'step');
+    setStatus(row.badge, step.status);
+    updateProgress(row.bar, step);
+    const after = step.dependsOn?.length ? `after ${step.dependsOn.join(', ')}` : '';
+    const took = step.startedAt ? duration(elapsedSeconds(step.startedAt, step.finishedAt)) : '';
+    setText(row.meta, [step.optional ? 'optional' : '', `attempt ${step.attempts ?? 0}`, took, after].filter(Boolean).join(' · '));
+    row.error.hidden = !step.errorCode;
+    setText(row.error, step.errorCode || '');
+    row.retry.hidden = !can('editor') || !(step.status === 'failed' || step.status === 'cancelled');
+  }
+
+  async function retryStep(row) {
+    row.retry.disabled = true;
+    try {
+      const updated = await api.post(`jobs/${encodeURIComponent(row.step.id)}/retry`, { signal: aborter.signal });
+      if (updated) renderStep(updated);
+      await refresh();
+    } catch (error) {
+      if (!isAbort(error)) showError(error);
+    } finally {
+      row.retry.disabled = false;
+    }
+  }
+
+  function addStepLog(row, log) {
+    const key = `${log.at}|${log.level}|${log.message}`;
+    if (row.logKeys.has(key)) return;
+    row.logKeys.add(key);
+    row.log.append(el('li', { class: 'log-line', 'data-level': log.level || 'info' },
+      el('time', { datetime: log.at || null }, clockTime(log.at)),
+      el('span', { class: 'log-level' }, log.level || 'info'),
+      el('span', { class: 'log-message' }, log.message ?? '')));
+  }
+
+  async function toggleStepLog(row) {
+    row.log.hidden = !row.log.hidden;
+    if (row.log.hidden) return;
+    try {
+      const detail = await api.get(`jobs/${encodeURIComponent(row.step.id)}`, { signal: aborter.signal });
+      for (const log of detail.logs ?? []) addStepLog(row, log);
+      if (!row.log.children.length) row.log.append(el('li', { class: 'muted' }, 'No log lines yet.'));
+    } catch (error) {
+      if (!isAbort(error)) showError(error);
+    }
+  }
+
   // ---- live ------------------------------------------------------------------
   function goLive() {
     if (live || !isActive(job.status)) return;
     live = subscribe(id, {
       onProgress: (patch) => { if (mergeJob(job, patch)) render(); },
       onLog: addLog,
+      onStep: renderStep,
+      onStepLog: (stepId, log) => { const row = stepRows.get(stepId); if (row && !row.log.hidden) addStepLog(row, log); },
       onMode: (mode) => {
         container.dataset.live = mode;
         liveNote.dataset.mode = mode;

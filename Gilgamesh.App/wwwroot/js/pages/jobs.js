@@ -113,7 +113,8 @@ export function mount(root, { query, modules }) {
 
   function renderRow({ job, tr, parts }) {
     tr.dataset.status = job.status || 'unknown';
-    setText(parts.link, job.kind || 'job');
+    setText(parts.link, job.title || job.kind || 'job');
+    if (job.title) parts.link.title = `${job.module}/${job.kind}`;
     setText(parts.id, String(job.id).slice(0, 8));
     parts.id.title = job.id;
     setText(parts.module, job.module || '—');

@@ -131,7 +131,7 @@ internal sealed class LinkProcessor(
     {
         var kinds = processOptions.Analyses.ToList();
         if (kinds.Count == 0) return item;
-        var stored = await analyses.RunAsync(item.MediaId, kinds, null, ct);
+        var stored = await analyses.RunAsync(item.MediaId, kinds, null, ct, transcriptRequired: false);
         return item with
         {
             Scenes = processOptions.Wants(AnalysisKinds.Scenes) ? stored.Scenes : null,

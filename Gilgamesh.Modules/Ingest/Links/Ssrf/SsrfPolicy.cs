@@ -29,9 +29,24 @@ internal sealed class SsrfPolicy(IOptions<LinksOptions> options)
         return allowed ? null : $"{address} is a {Describe(kind)} address";
     }
 
-    /// <summary>Null when the host name itself is acceptable (metadata service names never are, unless listed).</summary>
-    public string? HostRefusal(string host, int port) =>
-        !IsAllowedOrigin(host, port) && AddressClassifier.IsMetadataHostName(host) ? $"{host} is a cloud metadata service" : null;
+    /// <summary>
+    /// Null when the host name itself is acceptable: metadata service names never are, and names reserved for loopback
+    /// (<c>localhost</c> and <c>*.localhost</c>, RFC 6761, with or without the trailing dot) only when loopback is
+    /// allowed — refused here, before DNS is asked, unless the exact origin is listed.
+    /// </summary>
+    public string? HostRefusal(string host, int port)
+    {
+        if (IsAllowedOrigin(host, port)) return null;
+        if (AddressClassifier.IsMetadataHostName(host)) return $"{host} is a cloud metadata service";
+        return !_options.AllowLoopback && IsLoopbackName(host) ? $"{host} is a name reserved for loopback" : null;
+    }
+
+    public static bool IsLoopbackName(string host)
+    {
+        var name = host.TrimEnd('.');
+        return name.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+               || name.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase);
+    }
 
     private static string Describe(AddressClass kind) => kind switch
     {

@@ -45,7 +45,7 @@ internal sealed class JobReconciler(
         update platform.jobs j
         set status = 'queued', stage = 'requeued: instance ' || coalesce(j.instance_id, '?') || ' stopped', instance_id = null,
             updated_at = now()
-        where j.status = 'running' and j.instance_id is distinct from @id and not j.cancel_requested
+        where j.status = 'running' and not j.is_pipeline and j.instance_id is distinct from @id and not j.cancel_requested
           and not exists (select 1 from platform.instances i
                           where i.id = j.instance_id and i.heartbeat_at > now() - make_interval(secs => @timeout))
         returning j.id
@@ -54,7 +54,7 @@ internal sealed class JobReconciler(
     // Orphans whose cancel was asked end as cancelled (through the store, so a step's pipeline moves on).
     private const string CancelledOrphansSql = """
         select j.id from platform.jobs j
-        where j.status = 'running' and j.cancel_requested
+        where j.status = 'running' and j.cancel_requested and not j.is_pipeline
           and (j.instance_id = @id and not (j.id = any(@runningHere))
                or not exists (select 1 from platform.instances i
                               where i.id = j.instance_id and i.heartbeat_at > now() - make_interval(secs => @timeout)))
@@ -149,7 +149,7 @@ internal sealed class JobReconciler(
     }
 
     /// <summary>
-    /// Queued rows whose Hangfire job ended or vanished (expired, succeeded as a no-op) are launched afresh; deleted in
+    /// Queued rows whose Hangfire job ended, vanished (expired, succeeded as a no-op) or is stuck with a dead worker are launched afresh; deleted in
     /// Hangfire means cancelled by an operator, which the mirror filter normally records — this catches a miss.
     /// </summary>
     private async Task<List<Guid>> LostInHangfireAsync(List<(Guid Id, string HangfireId)> queued)
@@ -162,7 +162,9 @@ internal sealed class JobReconciler(
         foreach (var (id, state) in states)
         {
             if (state == DeletedState.StateName) await store.MarkCancelledAsync(id);
-            else if (state is null || state == SucceededState.StateName) lost.Add(id);
+            // Processing while the row still says queued (for longer than an instance's timeout): fetched by a worker
+            // that died before it started the run; Hangfire would only hand it out again after its invisibility timeout.
+            else if (state is null || state == SucceededState.StateName || state == ProcessingState.StateName) lost.Add(id);
         }
         return lost;
     }

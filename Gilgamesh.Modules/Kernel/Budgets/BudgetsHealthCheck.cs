@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Gilgamesh.Modules.Kernel.Budgets;
+
+/// <summary>Readiness shows each budget's capacity, leases in use and jobs waiting; always healthy (waiting is normal).</summary>
+internal sealed class BudgetsHealthCheck(IBudgets budgets) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var use = await budgets.GetUseAsync(cancellationToken);
+        return HealthCheckResult.Healthy(
+            string.Join(", ", use.Select(u => $"{u.Budget} {u.InUse}/{u.Capacity}{(u.Waiting > 0 ? $" ({u.Waiting} waiting)" : "")}")),
+            use.ToDictionary(u => u.Budget, u => (object)new { u.Capacity, u.InUse, u.Waiting }));
+    }
+}
