@@ -123,7 +123,7 @@ public static class GilgameshHost
             .WithTitle("Gilgamesh API")
             .WithOpenApiRoutePattern("/openapi/{documentName}.json")
             // Self-hosted and often offline: no fonts from Scalar's CDN.
-            .WithDefaultFonts(false)
+            .DisableDefaultFonts()
             // Self-hosted: no AI chat, no MCP, no telemetry, and none of the hosted-product buttons (Generate SDK, Deploy)
             // the developer toolbar offers; try-it sends the API key header the document declares.
             .DisableAgent()

@@ -89,7 +89,7 @@ public sealed class DashboardBrowserTests : BrowserFixture
     {
         // A browser (or proxy) without WebSocket: the page must fall back to polling GET /jobs/{id}.
         Browser.Driver.ExecuteCdpCommand("Page.addScriptToEvaluateOnNewDocument",
-            new Dictionary<string, object> { ["source"] = "window.WebSocket = undefined;" });
+            new Dictionary<string, object?> { ["source"] = "window.WebSocket = undefined;" });
         // Long enough to be still running when the page opens after sign-in, even on a loaded machine.
         var job = await JobApi.PostAsync(_admin.Http, "/api/v1/jobs/selftest", new { durationSeconds = 12 });
 
@@ -302,7 +302,7 @@ public sealed class DashboardBrowserTests : BrowserFixture
         Browser.WaitForVisible(By.Id("must-change-password"));
         Browser.Open("#/jobs");
         Browser.WaitUntil(d => d.Url.EndsWith("#/account", StringComparison.Ordinal) ? "back" : null, "kept on #/account until the password changes");
-        Browser.WaitForVisible(By.Id("current-password")).SendKeys(generated);
+        Browser.WaitForVisible(By.Id("current-password")).SendKeys(generated!);
         Browser.Driver.FindElement(By.Id("new-password")).SendKeys("carol-chose-this-password");
         Browser.Driver.FindElement(By.Id("change-password-submit")).Click();
         Browser.WaitForVisible(By.CssSelector("#password-message[data-kind='ok']"));

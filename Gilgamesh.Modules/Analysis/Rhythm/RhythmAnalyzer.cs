@@ -7,6 +7,9 @@ namespace Gilgamesh.Modules.Analysis.Rhythm;
 /// </summary>
 internal static class RhythmAnalyzer
 {
+    /// <summary>A window's own tempo that is the global one, its double or its half keeps the global tempo.</summary>
+    private static readonly double[] SameTempoFactors = [1.0, 2.0, 0.5];
+
     public const int SampleRate = 24_000;
     private const int OnsetFft = 1024;
     private const int OnsetHop = 240;
@@ -106,7 +109,7 @@ internal static class RhythmAnalyzer
         for (var w = 0; w < windows.Length; w++)
         {
             var lag = estimator.BestLag(windows[w]);
-            var keepGlobal = lag <= 0 || new[] { 1.0, 2.0, 0.5 }.Any(f => Math.Abs(lag / (global * f) - 1) < 0.06);
+            var keepGlobal = lag <= 0 || SameTempoFactors.Any(f => Math.Abs(lag / (global * f) - 1) < 0.06);
             local[w] = keepGlobal ? global : lag;
         }
         // A 5-window (2.5 s) median removes single-window outliers.

@@ -88,7 +88,7 @@ internal sealed class SceneDetector(FrameDecoder decoder, MediaProbe probe, Keyf
             return scenes;
         }
 
-        var starts = new[] { 0.0 }.Concat(cuts.Select(c => c.Time)).ToList();
+        var starts = cuts.Select(c => c.Time).Prepend(0.0).ToList();
         var ends = starts.Skip(1).Append(duration).ToList();
         var middles = starts.Select((start, i) => Math.Round((start + ends[i]) / 2, 3)).ToList();
         var images = options.KeyframesDirectory is null

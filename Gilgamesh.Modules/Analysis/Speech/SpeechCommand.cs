@@ -58,12 +58,12 @@ internal sealed class SpeechCommand : IAnalysisCommand
     }
 
     /// <summary>Slide OCR text as <c>[{"start": s, "end": s, "text": "…"}]</c> (what the OCR engine's slides reduce to).</summary>
-    private static IReadOnlyList<SlideText> ReadSlides(string path)
+    private static List<SlideText> ReadSlides(string path)
     {
         if (!File.Exists(path)) throw new GilgameshException(SpeechErrorCodes.InvalidOption, $"--slides file '{path}' does not exist", 400);
         try
         {
-            return System.Text.Json.JsonSerializer.Deserialize<List<SlideText>>(File.ReadAllText(path), new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)) ?? [];
+            return System.Text.Json.JsonSerializer.Deserialize<List<SlideText>>(File.ReadAllText(path), System.Text.Json.JsonSerializerOptions.Web) ?? [];
         }
         catch (System.Text.Json.JsonException e)
         {

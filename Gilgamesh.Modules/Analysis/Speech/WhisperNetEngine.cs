@@ -99,7 +99,7 @@ internal sealed class WhisperNetEngine(WhisperFactory factory, int threads = 0)
         return new TranscriptSegment(start, end, data.Text, avgLogProb, Math.Round(data.NoSpeechProbability, 4), Words(text, chunk.Start, start, end));
     }
 
-    private static IReadOnlyList<TranscriptWord> Words(IReadOnlyList<WhisperToken> tokens, double offset, double start, double end)
+    private static List<TranscriptWord> Words(IReadOnlyList<WhisperToken> tokens, double offset, double start, double end)
     {
         var words = new List<TranscriptWord>();
         foreach (var token in tokens)
@@ -107,10 +107,11 @@ internal sealed class WhisperNetEngine(WhisperFactory factory, int threads = 0)
             // whisper.cpp token times are in 10-ms units relative to the processed samples.
             var tokenStart = Math.Round(Math.Clamp(offset + token.Start / 100.0, start, end), 3);
             var tokenEnd = Math.Round(Math.Clamp(offset + token.End / 100.0, tokenStart, end), 3);
-            if (words.Count == 0 || token.Text.StartsWith(' '))
-                words.Add(new TranscriptWord(tokenStart, tokenEnd, token.Text.Trim(), Approximate: false));
+            var text = token.Text ?? "";
+            if (words.Count == 0 || text.StartsWith(' '))
+                words.Add(new TranscriptWord(tokenStart, tokenEnd, text.Trim(), Approximate: false));
             else
-                words[^1] = words[^1] with { End = Math.Max(words[^1].End, tokenEnd), Text = words[^1].Text + token.Text };
+                words[^1] = words[^1] with { End = Math.Max(words[^1].End, tokenEnd), Text = words[^1].Text + text };
         }
         return words.Where(w => w.Text.Length > 0).ToList();
     }

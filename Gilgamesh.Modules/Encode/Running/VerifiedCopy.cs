@@ -46,7 +46,8 @@ internal static class VerifiedCopy
         if (!OperatingSystem.IsLinux()) return;
         var fd = Open(folder, 0);
         if (fd < 0) return;
-        try { Fsync(fd); } finally { Close(fd); }
+        // Best effort on purpose: a folder whose entry cannot be flushed is still verified by hash afterwards.
+        try { _ = Fsync(fd); } finally { _ = Close(fd); }
     }
 
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "open", SetLastError = true)]

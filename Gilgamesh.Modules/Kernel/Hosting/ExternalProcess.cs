@@ -18,6 +18,8 @@ internal static class ExternalProcess
         public string Output => (StdOut + "\n" + StdErr).Trim();
     }
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1068",
+        Justification = "The working directory and environment are optional extras most callers leave out; the token stays beside the arguments.")]
     public static async Task<Result> RunAsync(string fileName, IEnumerable<string> arguments, CancellationToken ct = default,
         string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null)
     {

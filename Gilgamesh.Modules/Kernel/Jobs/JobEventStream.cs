@@ -8,6 +8,8 @@ namespace Gilgamesh.Modules.Kernel.Jobs;
 /// after a terminal status. If notifications go quiet it re-reads the row, so a dropped LISTEN
 /// connection can delay an update but never lose the end of a job.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711",
+    Justification = "It is a server-sent event stream, which is what the name says; it is not a System.IO.Stream.")]
 public sealed class JobEventStream(JobEventHub hub, JobStore store)
 {
     private static readonly TimeSpan QuietRecheck = TimeSpan.FromSeconds(3);

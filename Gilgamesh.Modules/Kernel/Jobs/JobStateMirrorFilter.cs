@@ -12,7 +12,7 @@ internal sealed class JobStateMirrorFilter(JobStore store, JobsOptions options) 
 {
     public void OnStateApplied(ApplyStateContext context, IWriteOnlyTransaction transaction)
     {
-        if (context.BackgroundJob.Job?.Type != typeof(JobExecutor) || context.BackgroundJob.Job.Args.FirstOrDefault() is not Guid jobId)
+        if (context.BackgroundJob.Job?.Type != typeof(JobExecutor) || context.BackgroundJob.Job.Args is not [Guid jobId, ..])
             return;
 
         Task work = context.NewState switch

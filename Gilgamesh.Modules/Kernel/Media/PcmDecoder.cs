@@ -74,6 +74,8 @@ internal sealed class PcmDecoder(MediaToolLocator locator, MediaProbe probe)
     /// called on the reading thread. Cancelling kills ffmpeg (or stops the direct read).
     /// </summary>
     /// <param name="range">Only this part of the file (never read directly from a WAV: ffmpeg trims it).</param>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1068",
+        Justification = "The range is an optional extra most callers leave out; the token stays beside the sink.")]
     public async Task DecodeInt16Async(string path, IReadOnlyList<int> sampleRates, IPcmInt16Sink sink, CancellationToken cancellationToken = default, PcmRange? range = null)
     {
         foreach (var rate in sampleRates)

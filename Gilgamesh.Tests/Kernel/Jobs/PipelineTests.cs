@@ -30,7 +30,7 @@ public sealed class PipelineTests
     private async Task<T> ScalarAsync<T>(string sql, object? args = null)
     {
         await using var connection = new NpgsqlConnection(_database);
-        return await connection.ExecuteScalarAsync<T>(sql, args);
+        return (await connection.ExecuteScalarAsync<T>(sql, args))!;
     }
 
     private async Task<List<T>> QueryAsync<T>(string sql, object? args = null)
@@ -60,7 +60,7 @@ public sealed class PipelineTests
             Has.Count.EqualTo(5).And.All.EqualTo(1));
         // The gather started only after the last work step finished.
         var lastWork = done.Steps!.Where(s => s.StepName.StartsWith("work", StringComparison.Ordinal)).Max(s => s.StartedAt);
-        Assert.That(gather.StartedAt, Is.GreaterThan(lastWork));
+        Assert.That(gather.StartedAt, Is.GreaterThan(lastWork!));
     }
 
     [Test]

@@ -86,7 +86,7 @@ internal sealed class DirectFetcher(IHttpClientFactory clients, GuardedConnector
         }
     }
 
-    private async Task<long> CopyBodyAsync(HttpResponseMessage response, string path, long limit, CancellationToken ct)
+    private static async Task<long> CopyBodyAsync(HttpResponseMessage response, string path, long limit, CancellationToken ct)
     {
         try
         {
