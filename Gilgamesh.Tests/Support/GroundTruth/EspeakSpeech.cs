@@ -17,14 +17,15 @@ internal static class EspeakSpeech
 
     public static float[] Samples => Say(DefaultText);
 
-    /// <summary>The trimmed utterance of <paramref name="text"/>, synthesised once per process.</summary>
-    public static float[] Say(string text) => Clips.GetOrAdd(text, t => new Lazy<float[]>(() => Synthesize(t))).Value;
+    /// <summary>The trimmed utterance of <paramref name="text"/> at <paramref name="wordsPerMinute"/>, synthesised once per process.</summary>
+    public static float[] Say(string text, int wordsPerMinute = 150) =>
+        Clips.GetOrAdd($"{wordsPerMinute}|{text}", _ => new Lazy<float[]>(() => Synthesize(text, wordsPerMinute))).Value;
 
-    private static float[] Synthesize(string text)
+    private static float[] Synthesize(string text, int wordsPerMinute)
     {
         var wav = Path.Combine(Path.GetTempPath(), $"gilgamesh-espeak-{Environment.ProcessId}-{Guid.NewGuid():N}.wav");
         var psi = new ProcessStartInfo("espeak-ng") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var a in new[] { "-v", "en", "-s", "150", "-w", wav, text }) psi.ArgumentList.Add(a);
+        foreach (var a in new[] { "-v", "en", "-s", wordsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture), "-w", wav, text }) psi.ArgumentList.Add(a);
         using (var p = Process.Start(psi) ?? throw new InvalidOperationException("espeak-ng did not start (apt-get install espeak-ng)"))
         {
             p.WaitForExit();
