@@ -105,8 +105,10 @@ public sealed class DashboardBrowserTests : BrowserFixture
         }, "succeeded through polling", TimeSpan.FromSeconds(60));
 
         Assert.That(percents.Count(p => p is > 0 and < 100), Is.GreaterThanOrEqualTo(2), $"the bar moved while polling: {string.Join(", ", percents)}");
-        var log = Browser.WaitForVisible(By.CssSelector("#job-logs .log-line"));
-        Assert.That(log.Text, Does.Contain("Stored").And.Contain("sha256"), "the job's log line");
+        // The job logs several lines (start, ffmpeg's command, stages); the one that says what it stored must be among them.
+        var stored = Browser.WaitUntil(d => d.FindElements(By.CssSelector("#job-logs .log-line"))
+            .Select(l => l.Text).FirstOrDefault(t => t.Contains("Stored", StringComparison.Ordinal)), "the job's stored-file log line");
+        Assert.That(stored, Does.Contain("sha256"), "the job's log line");
         Browser.AssertNoErrorBanners();
     }
 
