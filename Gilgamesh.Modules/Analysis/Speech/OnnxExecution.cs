@@ -29,6 +29,11 @@ internal static class OnnxExecution
 
     private static (bool, string) ProbeCuda()
     {
+        // Without the NVIDIA driver there is nothing to probe, and ORT's own attempt writes a coloured error line
+        // straight to the console from native code, which would break the JSON-lines log.
+        if (!System.Runtime.InteropServices.NativeLibrary.TryLoad("libcuda.so.1", out var driver))
+            return (false, "CPU — CUDA unavailable: no NVIDIA driver (libcuda.so.1 not found)");
+        System.Runtime.InteropServices.NativeLibrary.Free(driver);
         try
         {
             using var options = new SessionOptions();

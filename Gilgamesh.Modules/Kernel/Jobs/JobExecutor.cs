@@ -41,6 +41,8 @@ public sealed class JobExecutor(
             return;
         }
 
+        // Every line logged during the run (the handler, ffmpeg, engines) carries the job's id and module.
+        using var logScope = _logger.BeginScope(new Dictionary<string, object> { ["JobId"] = job.Id, ["Module"] = job.Module, ["JobKind"] = job.Kind });
         await using var scope = services.CreateAsyncScope();
         var runner = scope.ServiceProvider.GetKeyedService<IJobRunner>(job.Module + "/" + job.Kind);
         using var cancellation = cancellations.Register(jobId, workerToken);
