@@ -18,6 +18,8 @@ public sealed class OperationsTests : AppFixture
         {
             ["database"] = "healthy", ["storage"] = "healthy", ["ffmpeg"] = "healthy", ["hangfire"] = "healthy",
             ["speech"] = "degraded", // serves without a speech model; the description says how to install one
+            ["budgets"] = "healthy",
+            ["models"] = "healthy", // no LLM configured is a supported state (modules use their local analysis); the description says so
         }));
         Assert.That(doc.RootElement.GetProperty("checks").GetProperty("speech").GetProperty("description").GetString(), Does.StartWith("speech: unavailable"));
     }

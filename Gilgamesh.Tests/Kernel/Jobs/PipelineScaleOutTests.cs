@@ -94,8 +94,8 @@ public sealed class PipelineScaleOutTests
         Assert.That(await FanInAsync(database), Is.EqualTo(((long)Pipelines, 1, Pipelines * 15L)));
         await using var connection = new NpgsqlConnection(database);
         var runs = (await connection.QueryAsync<(string Step, int Runs)>("select step_name, runs from probe.step_runs")).ToList();
-        Assert.That(runs.Where(r => r.Step is "work-1" or "work-3").Select(r => r.Runs), Has.Count.EqualTo(2 * Pipelines).And.All.EqualTo(2));
-        Assert.That(runs.Where(r => r.Step is not ("work-1" or "work-3")).Select(r => r.Runs), Has.Count.EqualTo(3 * Pipelines).And.All.EqualTo(1));
+        Assert.That(runs.Where(r => r.Step is "work-1" or "work-3").Select(r => r.Runs).ToList(), Has.Count.EqualTo(2 * Pipelines).And.All.EqualTo(2));
+        Assert.That(runs.Where(r => r.Step is not ("work-1" or "work-3")).Select(r => r.Runs).ToList(), Has.Count.EqualTo(3 * Pipelines).And.All.EqualTo(1));
     }
 
     [Test]
@@ -110,7 +110,8 @@ public sealed class PipelineScaleOutTests
         var random = new Random(20261207);
         try
         {
-            await StartPipelinesAsync(a, b, new { parallel = 5, work = new { millis = 100 } });
+            // Values 1–5 (the fan-in sums them to 15), each step a little slow so kills land mid-work.
+            await StartPipelinesAsync(a, b, new { parallel = 5, steps = Enumerable.Range(1, 5).Select(v => new { value = v, millis = 100 }).ToArray() });
             // B dies twice at random moments; the first time it stays dead (A takes its jobs over after the timeout),
             // the second time it comes back at once (it takes its own interrupted jobs back at start).
             await Task.Delay(random.Next(500, 3000));
