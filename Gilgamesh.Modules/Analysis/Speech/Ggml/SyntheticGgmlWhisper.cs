@@ -70,7 +70,7 @@ internal static class SyntheticGgmlWhisper
             writer.Write(textTokens);
             for (var id = 0; id < textTokens; id++)
             {
-                // whisper.cpp looks up " " (GPT-2's 220) to suppress a blank start; every other id gets a placeholder.
+                // whisper.cpp looks up " " (GPT-2's 220) to suppress a blank start; every other id gets a filler token of its own.
                 var bytes = Encoding.UTF8.GetBytes(spec.Words.TryGetValue(id, out var word) ? word : id == BlankToken ? " " : $"t{id}");
                 writer.Write((uint)bytes.Length);
                 writer.Write(bytes);
