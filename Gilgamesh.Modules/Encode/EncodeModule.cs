@@ -54,7 +54,7 @@ public sealed class EncodeModule : IGilgameshModule
         services.AddSingleton<LibraryScanner>();
         services.AddSingleton<Forecaster>();
         services.AddSingleton<QueueControl>();
-        services.AddSingleton<GpuSessions>();
+        services.AddSingleton<GpuCoolDown>();
         services.TryAddSingleton<NvencAvailability>();
         services.AddSingleton<EncoderChooser>();
         services.AddSingleton<OutputVerifier>();

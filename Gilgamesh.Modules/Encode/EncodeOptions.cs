@@ -16,7 +16,4 @@ internal sealed class EncodeOptions
 
     /// <summary>Attempts before a file is poisoned (never queued again under this profile version).</summary>
     public int MaxAttempts { get; set; } = 3;
-
-    /// <summary>Concurrent NVENC sessions per GPU; 0 makes every GPU step fall back to the CPU (consumer cards allow 3–5).</summary>
-    public int GpuSessions { get; set; } = 3;
 }

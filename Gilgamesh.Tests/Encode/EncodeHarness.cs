@@ -2,8 +2,11 @@ using Gilgamesh.Modules.Encode;
 using Gilgamesh.Modules.Encode.Catalog;
 using Gilgamesh.Modules.Encode.Libraries;
 using Gilgamesh.Modules.Encode.Running;
+using Gilgamesh.Modules.Kernel.Budgets;
 using Gilgamesh.Modules.Kernel.Database;
 using Gilgamesh.Modules.Kernel.Hosting;
+using Gilgamesh.Modules.Kernel.Jobs;
+using Gilgamesh.Modules.Kernel.Jobs.Recovery;
 using Gilgamesh.Modules.Kernel.Media;
 using Gilgamesh.Tests.Support;
 using Microsoft.Extensions.Configuration;
@@ -36,19 +39,27 @@ internal sealed class EncodeHarness : IAsyncDisposable
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
     public static async Task<EncodeHarness> StartAsync(EncodeFaults? faults = null, Action<EncodeOptions>? configure = null,
-        Action<IServiceCollection>? replace = null, params string[] extraRoots)
+        Action<IServiceCollection>? replace = null, Action<BudgetOptions>? budgets = null, params string[] extraRoots)
     {
         var root = new TempDirectory("gilgamesh-encode");
         var options = new EncodeOptions { Roots = [root.Path, .. extraRoots], StableSeconds = 0, VerifySampleEvery = 5 };
         configure?.Invoke(options);
+        var budgetOptions = new BudgetOptions();
+        budgets?.Invoke(budgetOptions);
         var dataSource = NpgsqlDataSource.Create(await TestDatabase.CreateAsync("encode"));
-        await new SchemaMigrator(dataSource, NullLogger<SchemaMigrator>.Instance).MigrateAsync(["encode"], Path.Combine(RepositoryPaths.Root, "migrations"));
+        // platform: the kernel's budget leases (GPU sessions) live there.
+        await new SchemaMigrator(dataSource, NullLogger<SchemaMigrator>.Instance).MigrateAsync(["platform", "encode"], Path.Combine(RepositoryPaths.Root, "migrations"));
         var services = new ServiceCollection()
             .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton(dataSource)
             .AddSingleton(options)
             .AddSingleton(new GilgameshOptions { DataDir = root.Path })
             .AddSingleton<IEncodeQueue, RecordingEncodeQueue>()
+            .AddSingleton(budgetOptions)
+            .AddSingleton(new JobsOptions())
+            .AddSingleton<InstanceIdentity>()
+            .AddSingleton<JobMeters>()
+            .AddSingleton<IBudgets, BudgetStore>()
             .AddGilgameshMedia(new ConfigurationBuilder().Build());
         replace?.Invoke(services);
         EncodeModule.AddServices(services, faults ?? new EncodeFaults());

@@ -2,6 +2,7 @@ using Gilgamesh.Modules.Encode.Catalog;
 using Gilgamesh.Modules.Encode.Control;
 using Gilgamesh.Modules.Encode.Libraries;
 using Gilgamesh.Modules.Encode.Running;
+using Gilgamesh.Modules.Kernel.Budgets;
 using Gilgamesh.Tests.Support;
 using Gilgamesh.Modules.Kernel.Media.Encoders;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,7 +56,7 @@ public class QueueControlTests
     public async Task Encode_WhenGpuStandInWorksButTheSessionBudgetIsZero_FallsBackToCpuAndRecordsWhy()
     {
         // No GPU here: the NVENC probe is replaced by a stand-in that says it works, so the lease path is reached.
-        await using var harness = await EncodeHarness.StartAsync(configure: o => o.GpuSessions = 0,
+        await using var harness = await EncodeHarness.StartAsync(budgets: b => b.Capacities["gpu0"] = 0,
             replace: s => s.AddSingleton<NvencAvailability>(new GpuStandIn()));
         var library = await harness.CreateLibraryAsync(EncodeHarness.FastProfile with { Encoder = "auto" });
         var path = await EncodeMedia.HighBitrateH264Async(Path.Combine(library.Folders[0], "film.mp4"));
@@ -64,8 +65,25 @@ public class QueueControlTests
         var result = (await harness.EncodePlannedAsync(library)).Single();
 
         Assert.That(result.Status, Is.EqualTo(FileStatus.Done));
-        Assert.That(result.Reasons, Has.Some.Contains("cpu fallback: no NVENC session free (0 of 0 leased)"));
+        Assert.That(result.Reasons, Has.Some.Contains("cpu fallback: no NVENC session free on gpu0 (0 of 0 leased)"));
         Assert.That((await harness.FileAsync(library, path)).ChosenEncoder, Is.EqualTo("libx265"));
+    }
+
+    [Test]
+    public async Task Encode_WhenTheOnlyGpuSessionIsLeasedByAnotherInstance_FallsBackToCpuAndSaysWhoHoldsIt()
+    {
+        // The kernel's budget counts leases across instances: one held here (as another instance's encode would) is the whole budget.
+        await using var harness = await EncodeHarness.StartAsync(budgets: b => b.Capacities["gpu0"] = 1,
+            replace: s => s.AddSingleton<NvencAvailability>(new GpuStandIn()));
+        var library = await harness.CreateLibraryAsync(EncodeHarness.FastProfile with { Encoder = "auto" });
+        await EncodeMedia.HighBitrateH264Async(Path.Combine(library.Folders[0], "film.mp4"));
+        await harness.ScanAsync(library);
+        await using var elsewhere = await harness.Get<IBudgets>().AcquireAsync("gpu0", null, TimeSpan.Zero, CancellationToken.None);
+
+        var result = (await harness.EncodePlannedAsync(library)).Single();
+
+        Assert.That(elsewhere, Is.Not.Null);
+        Assert.That(result.Reasons, Has.Some.Contains("cpu fallback: no NVENC session free on gpu0 (1 of 1 leased)"));
     }
 
     [Test]

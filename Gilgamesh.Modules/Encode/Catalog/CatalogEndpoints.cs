@@ -18,6 +18,8 @@ internal static class CatalogEndpoints
         api.MapGet("/libraries/{id:guid}/files", FilesAsync).RequireAuthorization(Policies.Viewer).WithName("ListEncodeFiles");
         api.MapPost("/libraries/{id:guid}/dry-run", DryRunAsync).RequireAuthorization(Policies.Editor).WithName("DryRunEncodeLibrary");
         api.MapPost("/libraries/{id:guid}/start", StartAsync).RequireAuthorization(Policies.Editor).WithName("StartEncodeLibrary");
+        api.MapGet("/queue", async (CatalogStore catalog, CancellationToken ct) => TypedResults.Ok((await catalog.QueueAsync(ct)).Select(FileResponse.From)))
+            .RequireAuthorization(Policies.Viewer).WithName("EncodeQueue");
         api.MapPost("/files/{id:guid}/retry", RetryAsync).RequireAuthorization(Policies.Editor).WithName("RetryEncodeFile");
     }
 
@@ -71,11 +73,12 @@ internal static class CatalogEndpoints
     }
 }
 
-internal sealed record FileResponse(Guid Id, string Path, string Status, IReadOnlyList<string> Reasons, long SizeBytes, long? ForecastBytes,
-    double? ForecastSeconds, long? ActualBytes, double? ActualSeconds, string? Encoder, double? Ssim, int Attempts)
+internal sealed record FileResponse(Guid Id, Guid LibraryId, string Path, string Status, IReadOnlyList<string> Reasons, long SizeBytes, long? ForecastBytes,
+    double? ForecastSeconds, long? ActualBytes, double? ActualSeconds, string? Encoder, double? Ssim, int Attempts, double? Progress, double? Fps,
+    double? EtaSeconds, long? SourceBytes)
 {
-    public static FileResponse From(CatalogFile f) => new(f.Id, f.Path, f.Status, f.Reasons, f.SizeBytes, f.ForecastBytes, f.ForecastSeconds,
-        f.ActualBytes, f.ActualSeconds, f.ChosenEncoder, f.Ssim, f.Attempts);
+    public static FileResponse From(CatalogFile f) => new(f.Id, f.LibraryId, f.Path, f.Status, f.Reasons, f.SizeBytes, f.ForecastBytes, f.ForecastSeconds,
+        f.ActualBytes, f.ActualSeconds, f.ChosenEncoder, f.Ssim, f.Attempts, f.Progress, f.Fps, f.EtaSeconds, f.SourceBytes);
 }
 
 internal sealed record DryRunResponse(IReadOnlyList<FileResponse> Files, int Planned, long PlannedBytes, long ForecastBytes, double ForecastSeconds);

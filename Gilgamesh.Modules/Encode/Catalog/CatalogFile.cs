@@ -19,6 +19,12 @@ internal sealed record CatalogFile
     public double? ActualSeconds { get; init; }
     public string? ChosenEncoder { get; init; }
     public double? Ssim { get; init; }
+    /// <summary>While encoding: 0–1, frames per second and seconds left (<see cref="Running.LiveProgress"/>).</summary>
+    public double? Progress { get; init; }
+    public double? Fps { get; init; }
+    public double? EtaSeconds { get; init; }
+    /// <summary>The original's size when it was encoded (<see cref="SizeBytes"/> follows the file, the output after a replace).</summary>
+    public long? SourceBytes { get; init; }
 }
 
 /// <summary>The statuses of <c>encode.files</c>.</summary>

@@ -8,7 +8,7 @@ internal sealed class CatalogStore(NpgsqlDataSource db)
 {
     private const string Columns = """
         id, library_id, path, size_bytes, mtime, stable_since, fingerprint, status, reasons, attempts,
-        forecast_bytes, forecast_seconds, actual_bytes, actual_seconds, chosen_encoder, ssim
+        forecast_bytes, forecast_seconds, actual_bytes, actual_seconds, chosen_encoder, ssim, progress, fps, eta_seconds, source_bytes
         """;
 
     private const string SelectByLibrarySql = $"select {Columns} from encode.files where library_id = @libraryId order by path";
@@ -25,15 +25,29 @@ internal sealed class CatalogStore(NpgsqlDataSource db)
 
     private const string DeleteMissingSql = "delete from encode.files where library_id = @libraryId and path = any(@Paths)";
 
+    // Live progress starts at 0 with encoding, reads full while verifying (the encode's speed stays shown) and is
+    // cleared by every other status.
     private const string SetStatusSql = """
-        update encode.files set status = @status, reasons = @reasons, fingerprint = coalesce(@fingerprint, fingerprint), updated_at = now()
+        update encode.files set status = @status, reasons = @reasons, fingerprint = coalesce(@fingerprint, fingerprint), updated_at = now(),
+            progress = case @status when 'encoding' then 0 when 'verifying' then 1 end,
+            fps = case when @status = 'verifying' then fps end,
+            eta_seconds = null
         where id = @id
+        """;
+
+    private const string SetLiveSql = "update encode.files set progress = @progress, fps = @fps, eta_seconds = @etaSeconds where id = @id";
+
+    // The queue across libraries: what waits and what runs, the running first.
+    private const string SelectQueueSql = $"""
+        select {Columns} from encode.files where status in ('queued', 'encoding', 'verifying')
+        order by status = 'queued', updated_at
         """;
 
     private const string SetForecastSql = "update encode.files set forecast_bytes = @bytes, forecast_seconds = @seconds where id = @id";
 
     private const string SetResultSql = """
-        update encode.files set actual_bytes = @bytes, actual_seconds = @seconds, chosen_encoder = @encoder, ssim = @ssim where id = @id
+        update encode.files set actual_bytes = @bytes, actual_seconds = @seconds, chosen_encoder = @encoder, ssim = @ssim, source_bytes = size_bytes
+        where id = @id
         """;
 
     private const string QueuePlannedSql = """
@@ -78,6 +92,20 @@ internal sealed class CatalogStore(NpgsqlDataSource db)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition(SetStatusSql, new { id, status, reasons = reasons.ToArray(), fingerprint }, cancellationToken: ct));
+    }
+
+    /// <summary>The running encode's progress (0–1), speed and seconds left; nulls clear them.</summary>
+    public async Task SetLiveAsync(Guid id, double? progress, double? fps, double? etaSeconds, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(SetLiveSql, new { id, progress, fps, etaSeconds }, cancellationToken: ct));
+    }
+
+    /// <summary>Queued, encoding and verifying files of every library, the running first.</summary>
+    public async Task<IReadOnlyList<CatalogFile>> QueueAsync(CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        return (await connection.QueryAsync<CatalogFile>(new CommandDefinition(SelectQueueSql, cancellationToken: ct))).ToList();
     }
 
     public async Task SetForecastAsync(Guid id, long bytes, double seconds, CancellationToken ct)

@@ -2,6 +2,7 @@ using Gilgamesh.Modules.Encode.Catalog;
 using Gilgamesh.Modules.Encode.Libraries;
 using Gilgamesh.Modules.Encode.Running;
 using Gilgamesh.Modules.Kernel.Accounts;
+using Gilgamesh.Modules.Kernel.Budgets;
 using Gilgamesh.Modules.Kernel.Media.Encoders;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -55,11 +56,13 @@ internal static class ControlEndpoints
         return started;
     }
 
-    private static async Task<IResult> StatusAsync(QueueControl control, GpuSessions gpu, EncoderProbe probe, CancellationToken ct) =>
+    private static async Task<IResult> StatusAsync(QueueControl control, GpuCoolDown gpu, IBudgets budgets, BudgetOptions budgetOptions, EncoderProbe probe,
+        FolderPolicy folders, CancellationToken ct) =>
         TypedResults.Ok(new
         {
             paused = await control.IsPausedAsync(ct),
-            gpu = gpu.State(),
+            roots = folders.Roots,
+            gpu = await gpu.StateAsync(budgets, budgetOptions, ct),
             encoders = (await probe.ProbeAllAsync(ct)).Select(r => new { encoder = r.Encoder, kind = r.Kind.ToString().ToLowerInvariant(), works = r.Works, reason = r.Reason }),
             vmaf = "unavailable: Debian's ffmpeg is built without libvmaf; verification uses SSIM and PSNR",
         });

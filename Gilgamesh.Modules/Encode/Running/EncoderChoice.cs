@@ -1,26 +1,32 @@
 using Gilgamesh.Modules.Encode.Libraries;
+using Gilgamesh.Modules.Kernel.Budgets;
 using Gilgamesh.Modules.Kernel.Media.Encoders;
 
 namespace Gilgamesh.Modules.Encode.Running;
 
-/// <summary>The encoder a file gets, the GPU lease it holds (if any), and why, for the file's reasons.</summary>
-internal sealed record EncoderChoice(EncoderKind Kind, IDisposable? Lease, string? Note) : IDisposable
+/// <summary>The encoder a file gets, the GPU session lease it holds (if any), and why, for the file's reasons.</summary>
+internal sealed record EncoderChoice(EncoderKind Kind, BudgetLease? Lease, string? Note) : IAsyncDisposable
 {
-    public void Dispose() => Lease?.Dispose();
+    public ValueTask DisposeAsync() => Lease?.DisposeAsync() ?? ValueTask.CompletedTask;
 }
 
-/// <summary>NVENC when the profile allows it, the probe works and a session lease is free; the CPU otherwise, with the reason.</summary>
-internal sealed class EncoderChooser(NvencAvailability nvenc, GpuSessions gpu)
+/// <summary>
+/// NVENC when the profile allows it, the probe works, the GPU is not cooling down and a session lease of the kernel's
+/// budget is free right now; the CPU otherwise, with the reason. It never waits for a session: the CPU is there.
+/// </summary>
+internal sealed class EncoderChooser(NvencAvailability nvenc, GpuCoolDown coolDown, IBudgets budgets)
 {
-    public async Task<EncoderChoice> ChooseAsync(EncodeProfile profile, CancellationToken ct)
+    public async Task<EncoderChoice> ChooseAsync(EncodeProfile profile, Guid? jobId, CancellationToken ct)
     {
         if (profile.Encoder == "cpu") return new EncoderChoice(EncoderKind.Cpu, null, null);
         var probe = await nvenc.ProbeAsync(profile.VideoCodec, ct);
         if (!probe.Works) return new EncoderChoice(EncoderKind.Cpu, null, $"cpu: NVENC unavailable ({FirstLine(probe.Reason)})");
-        var lease = gpu.TryLease(out var refusal);
-        return lease is null
-            ? new EncoderChoice(EncoderKind.Cpu, null, $"cpu fallback: {refusal}")
-            : new EncoderChoice(EncoderKind.Nvenc, lease, null);
+        if (coolDown.Refusal() is { } cooling) return new EncoderChoice(EncoderKind.Cpu, null, $"cpu fallback: {cooling}");
+        var lease = await budgets.AcquireAsync(GpuCoolDown.Device, jobId, TimeSpan.Zero, ct);
+        if (lease is not null) return new EncoderChoice(EncoderKind.Nvenc, lease, null);
+        var use = (await budgets.GetUseAsync(ct)).FirstOrDefault(u => u.Budget == GpuCoolDown.Device);
+        return new EncoderChoice(EncoderKind.Cpu, null,
+            $"cpu fallback: no NVENC session free on {GpuCoolDown.Device} ({use?.InUse ?? 0} of {use?.Capacity ?? 0} leased)");
     }
 
     private static string FirstLine(string? text) =>

@@ -15,10 +15,10 @@ namespace Gilgamesh.Modules.Encode.Running;
 /// </summary>
 internal sealed class FileEncoder(
     CatalogStore catalog, LibraryStore libraries, OutcomeStore outcomes, QueueControl control, MediaProbe probe, FfmpegRunner runner,
-    EncoderChooser chooser, GpuSessions gpu, OutputVerifier verifier, JournaledReplace replace, EncodeFaults faults, EncodeOptions options,
+    EncoderChooser chooser, GpuCoolDown gpu, OutputVerifier verifier, JournaledReplace replace, EncodeFaults faults, EncodeOptions options,
     TimeProvider time, ILogger<FileEncoder> logger)
 {
-    public async Task<EncodeResult> ProcessAsync(Guid fileId, IProgress<double>? progress, CancellationToken ct)
+    public async Task<EncodeResult> ProcessAsync(Guid fileId, IProgress<double>? progress, CancellationToken ct, Guid? jobId = null)
     {
         if (await catalog.GetAsync(fileId, ct) is not { } file || await libraries.GetAsync(file.LibraryId, ct) is not { } library)
             return new EncodeResult(FileStatus.Skipped, ["no longer in the catalog"]);
@@ -53,7 +53,8 @@ internal sealed class FileEncoder(
         string encoderName;
         try
         {
-            encoderName = await EncodeAsync(input, output, library.Profile, source, notes, progress, ct);
+            await using var live = new LiveProgress(file.Id, source.DurationSeconds, source.PrimaryVideo?.FramesPerSecond, progress, catalog, logger);
+            encoderName = await EncodeAsync(input, output, library.Profile, source, notes, live, jobId, ct);
         }
         catch (FfmpegException e)
         {
@@ -104,13 +105,13 @@ internal sealed class FileEncoder(
     }
 
     private async Task<string> EncodeAsync(string input, string output, EncodeProfile profile, MediaInfo source, List<string> notes,
-        IProgress<double>? progress, CancellationToken ct)
+        IProgress<double> progress, Guid? jobId, CancellationToken ct)
     {
         var preset = profile.ToPreset();
         var rules = profile.ToStreamRules();
-        using var choice = await chooser.ChooseAsync(profile, ct);
+        await using var choice = await chooser.ChooseAsync(profile, jobId, ct);
         if (choice.Note is { } note) notes.Add(note);
-        var runOptions = new FfmpegRunOptions(source.DurationSeconds, progress is null ? null : new Percent(progress));
+        var runOptions = new FfmpegRunOptions(source.DurationSeconds, new Percent(progress));
         if (choice.Kind == EncoderKind.Nvenc)
         {
             try
