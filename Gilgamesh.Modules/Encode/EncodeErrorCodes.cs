@@ -11,4 +11,7 @@ internal static class EncodeErrorCodes
     public const string FolderMissing = "encode.folder_missing";
     public const string FileNotFound = "encode.file_not_found";
     public const string FileNotRetryable = "encode.file_not_retryable";
+    public const string ImportInvalid = "encode.import_invalid";
+    /// <summary>A job's error, not an HTTP answer: an encode attempt failed and the job is retried with backoff.</summary>
+    public const string EncodeAttemptFailed = "encode.attempt_failed";
 }

@@ -36,6 +36,8 @@ public sealed class EncodeModule : IGilgameshModule
         services.AddSingleton<IEncodeQueue, JobSchedulerEncodeQueue>();
         services.AddHostedService<EncodeStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<LibraryWatcher>());
+        // "ready": the host's readiness tag (/health/ready lists the check with each encoder's probe result).
+        services.AddHealthChecks().AddCheck<EncodersHealthCheck>(EncodersHealthCheck.Name, tags: ["ready"]);
     }
 
     /// <summary>Everything but the host wiring (options, job handler, queue, start-up), so tests build the same graph.</summary>
@@ -54,6 +56,7 @@ public sealed class EncodeModule : IGilgameshModule
         services.AddSingleton<LibraryScanner>();
         services.AddSingleton<Forecaster>();
         services.AddSingleton<QueueControl>();
+        services.AddSingleton<EncodeMetrics>();
         services.AddSingleton<GpuCoolDown>();
         services.TryAddSingleton<NvencAvailability>();
         services.AddSingleton<EncoderChooser>();
@@ -70,6 +73,7 @@ public sealed class EncodeModule : IGilgameshModule
         LibraryEndpoints.Map(api);
         CatalogEndpoints.Map(api);
         ControlEndpoints.Map(api);
+        Exchange.ExchangeEndpoints.Map(api);
     }
 
     public void RegisterRecurringJobs(IRecurringJobManager recurringJobs) =>

@@ -8,7 +8,7 @@ namespace Gilgamesh.Tests.Encode;
 
 /// <summary>The encode API on the real app: Hangfire runs the encode job, PostgreSQL holds the catalog.</summary>
 [NonParallelizable]
-public class EncodeApiTests
+public partial class EncodeApiTests
 {
     private TempDirectory _root = null!;
     private AppInstance _app = null!;
@@ -21,6 +21,7 @@ public class EncodeApiTests
         {
             ["Encode:Roots:0"] = _root.Path,
             ["Encode:StableSeconds"] = "0",
+            ["Budgets:Capacities:gpu0"] = "2",
         });
     }
 
@@ -95,6 +96,56 @@ public class EncodeApiTests
     }
 
     [Test]
+    public async Task Metrics_AfterAFileIsEncoded_ShowTheCatalogByStatusOutcomesSavedBytesAndTheGpuBudget()
+    {
+        var folder = Directory.CreateDirectory(_root.Combine("metrics")).FullName;
+        // Its own size: the same bytes as another test's file would be known by fingerprint (that test's archive) and skipped.
+        var path = await EncodeMedia.HighBitrateH264Async(Path.Combine(folder, "clip.mp4"), 480, 270);
+        var created = await _app.Http.PostAsJsonAsync("/api/v1/encode/libraries", new
+        {
+            name = "metrics", folders = new[] { folder },
+            profile = new { codec = "hevc", encoder = "cpu", quality = 30, speed = "ultrafast", maxBitrateKbps = 1500, thresholds = new { minSsim = 0.8 } },
+        });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await _app.Http.PostAsync($"/api/v1/encode/libraries/{id}/scan", null);
+        await _app.Http.PostAsync($"/api/v1/encode/libraries/{id}/start", null);
+        await WaitForStatusAsync(id, path, "done");
+
+        var metrics = (await _app.Http.GetStringAsync("/metrics")).Split('\n').Where(l => !l.StartsWith('#')).ToList();
+        var gpu = (await _app.Http.GetFromJsonAsync<JsonElement>("/api/v1/encode/status")).GetProperty("gpu");
+        var encode = string.Join('\n', metrics.Where(l => l.StartsWith("gilgamesh_encode", StringComparison.Ordinal)));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Value(metrics, "gilgamesh_encode_files", "status=\"done\""), Is.GreaterThanOrEqualTo(1), encode);
+            Assert.That(Value(metrics, "gilgamesh_encode_outcomes", "outcome=\"done\""), Is.GreaterThanOrEqualTo(1), encode);
+            Assert.That(Value(metrics, "gilgamesh_encode_saved_bytes", ""), Is.GreaterThan(0), encode);
+            Assert.That(Value(metrics, "gilgamesh_encode_fps", ""), Is.GreaterThanOrEqualTo(0), encode);
+            Assert.That(Value(metrics, "gilgamesh_budget_capacity", "budget=\"gpu0\""), Is.EqualTo(2));
+            Assert.That((gpu.GetProperty("device").GetString(), gpu.GetProperty("budget").GetInt32(), gpu.GetProperty("leased").GetInt32()), Is.EqualTo(("gpu0", 2, 0)));
+        });
+    }
+
+    /// <summary>The value of the first series named <paramref name="name"/> (any suffix such as _total) holding <paramref name="label"/>, or -1.</summary>
+    private static double Value(IEnumerable<string> lines, string name, string label) =>
+        lines.Where(l => l.StartsWith(name, StringComparison.Ordinal) && l[name.Length..].TakeWhile(c => c is not ('{' or ' ')).All(c => char.IsLetter(c) || c == '_')
+                         && l.Contains(label, StringComparison.Ordinal))
+            .Select(l => double.Parse(l.Split(' ')[^1], System.Globalization.CultureInfo.InvariantCulture))
+            .DefaultIfEmpty(-1).First();
+
+    [Test]
+    public async Task Ready_ListsTheEncodersCheckWithTheEncodersThatWorkHere()
+    {
+        using var ready = JsonDocument.Parse(await _app.Http.GetStringAsync("/health/ready"));
+        var check = ready.RootElement.GetProperty("checks").GetProperty("encoders");
+        var description = check.GetProperty("description").GetString();
+
+        Assert.That(check.GetProperty("status").GetString(), Is.EqualTo("healthy"));
+        Assert.That(description, Does.StartWith("encoders: libx264, libx265, libsvtav1"));
+        Assert.That(description, Does.Contain(File.Exists("/dev/nvidia0") ? "NVENC available" : "no NVENC here"));
+    }
+
+    [Test]
     public async Task PauseAndResume_ThroughTheApi_AreReportedByStatus()
     {
         await _app.Http.PostAsync("/api/v1/encode/pause", null);
@@ -114,7 +165,7 @@ public class EncodeApiTests
             var files = await _app.Http.GetFromJsonAsync<JsonElement>($"/api/v1/encode/libraries/{library}/files");
             file = files.EnumerateArray().Single(f => f.GetProperty("path").GetString() == path);
             if (file.GetProperty("status").GetString() == status) return file;
-            if (file.GetProperty("status").GetString() is "failed" or "corrupt") break;
+            if (file.GetProperty("status").GetString() is "failed" or "corrupt" or "skipped") break;
             await Task.Delay(250);
         }
 

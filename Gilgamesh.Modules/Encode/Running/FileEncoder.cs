@@ -16,7 +16,7 @@ namespace Gilgamesh.Modules.Encode.Running;
 internal sealed class FileEncoder(
     CatalogStore catalog, LibraryStore libraries, OutcomeStore outcomes, QueueControl control, MediaProbe probe, FfmpegRunner runner,
     EncoderChooser chooser, GpuCoolDown gpu, OutputVerifier verifier, JournaledReplace replace, EncodeFaults faults, EncodeOptions options,
-    TimeProvider time, ILogger<FileEncoder> logger)
+    TimeProvider time, EncodeMetrics metrics, ILogger<FileEncoder> logger)
 {
     public async Task<EncodeResult> ProcessAsync(Guid fileId, IProgress<double>? progress, CancellationToken ct, Guid? jobId = null)
     {
@@ -31,7 +31,10 @@ internal sealed class FileEncoder(
         if (await outcomes.FindAsync(fingerprint, library.ProfileVersion, ct) is { } known)
         {
             var status = known.Outcome == "done" ? FileStatus.Done : known.Outcome == "kept-original" ? FileStatus.KeptOriginal : FileStatus.Failed;
-            return await Set(file, status, [$"known by fingerprint: {known.Outcome}: {known.Detail}"], fingerprint, ct);
+            // Not Set: nothing new finished, so no outcome is counted in the metrics.
+            IReadOnlyList<string> reasons = [$"known by fingerprint: {known.Outcome}: {known.Detail}"];
+            await catalog.SetStatusAsync(file.Id, status, reasons, fingerprint, ct);
+            return new EncodeResult(status, reasons);
         }
 
         var attempts = await catalog.CountAttemptAsync(file.Id, ct);
@@ -53,14 +56,26 @@ internal sealed class FileEncoder(
         string encoderName;
         try
         {
-            await using var live = new LiveProgress(file.Id, source.DurationSeconds, source.PrimaryVideo?.FramesPerSecond, progress, catalog, logger);
+            faults.BeforeEncode(output);
+            await using var live = new LiveProgress(file.Id, source.DurationSeconds, source.PrimaryVideo?.FramesPerSecond, progress, catalog, metrics, logger);
             encoderName = await EncodeAsync(input, output, library.Profile, source, notes, live, jobId, ct);
         }
         catch (FfmpegException e)
         {
             if (File.Exists(output)) File.Delete(output);
-            var why = $"encode failed (attempt {attempts} of {options.MaxAttempts}): {e.StderrTail.Trim().Split('\n')[^1]}";
-            return await Set(file, attempts >= options.MaxAttempts ? FileStatus.Failed : FileStatus.Queued, [.. notes, why], fingerprint, ct);
+            var last = e.StderrTail.Trim().Split('\n')[^1];
+            if (attempts >= options.MaxAttempts)
+            {
+                // Poisoned: recorded against the fingerprint and profile version, so no scan or resume queues it again.
+                var poisoned = $"poisoned after {attempts} failed attempts; the last: {last}";
+                await outcomes.RecordAsync(fingerprint, library.ProfileVersion, "poisoned", poisoned, ct);
+                return await Set(file, FileStatus.Failed, [.. notes, poisoned], fingerprint, ct);
+            }
+
+            // Another attempt may work (a busy GPU, a full disk freed): the job fails and the kernel retries it with its backoff.
+            var why = $"encode failed (attempt {attempts} of {options.MaxAttempts}), retried after a pause: {last}";
+            await Set(file, FileStatus.Queued, [.. notes, why], fingerprint, ct);
+            throw new EncodeRetryException(why, e);
         }
 
         var seconds = clock.Elapsed.TotalSeconds;
@@ -123,6 +138,7 @@ internal sealed class FileEncoder(
             {
                 // Session exhaustion or a driver error: the same manifest once on the CPU, and the GPU cools down.
                 gpu.Failed(e.StderrTail.Trim().Split('\n')[^1]);
+                metrics.GpuFallback("nvenc-failed");
                 notes.Add($"NVENC failed ({e.StderrTail.Trim().Split('\n')[^1]}); retried on cpu, GPU cooling down");
             }
         }
@@ -154,6 +170,9 @@ internal sealed class FileEncoder(
     private async Task<EncodeResult> Set(CatalogFile file, string status, IReadOnlyList<string> reasons, string fingerprint, CancellationToken ct)
     {
         await catalog.SetStatusAsync(file.Id, status, reasons, fingerprint, ct);
+        if (status is FileStatus.Done or FileStatus.Failed or FileStatus.KeptOriginal)
+            metrics.Finished(status, status == FileStatus.Done && (await catalog.GetAsync(file.Id, ct)) is { ActualBytes: { } output } row
+                ? (row.SourceBytes ?? file.SizeBytes) - output : 0);
         return new EncodeResult(status, reasons);
     }
 
@@ -165,3 +184,10 @@ internal sealed class FileEncoder(
 }
 
 internal sealed record EncodeResult(string Status, IReadOnlyList<string> Reasons);
+
+/// <summary>
+/// An encode attempt failed and another may work: the job fails with a retryable status (5xx: not a user's mistake), so
+/// the kernel's automatic retry runs it again after its backoff (<c>Jobs:RetryDelaysSeconds</c>). Never an HTTP answer.
+/// </summary>
+internal sealed class EncodeRetryException(string message, Exception inner)
+    : Kernel.Errors.GilgameshException(EncodeErrorCodes.EncodeAttemptFailed, message, 503, inner);

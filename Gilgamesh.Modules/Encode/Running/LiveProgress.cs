@@ -10,7 +10,7 @@ namespace Gilgamesh.Modules.Encode.Running;
 /// them from any instance. One write in flight at a time; a failed write is logged and the next report tries again.
 /// </summary>
 internal sealed class LiveProgress(Guid fileId, double durationSeconds, double? framesPerSecond, IProgress<double>? job, CatalogStore catalog,
-    ILogger logger) : IProgress<double>, IAsyncDisposable
+    Control.EncodeMetrics metrics, ILogger logger) : IProgress<double>, IAsyncDisposable
 {
     public static readonly TimeSpan WriteInterval = TimeSpan.FromMilliseconds(500);
 
@@ -43,6 +43,7 @@ internal sealed class LiveProgress(Guid fileId, double durationSeconds, double? 
 
     private async Task WriteAsync(double fraction, double? fps, double eta)
     {
+        metrics.Speed(fileId, fps);
         try
         {
             await catalog.SetLiveAsync(fileId, fraction, fps is { } f ? Math.Round(f, 1) : null, Math.Round(eta, 1), CancellationToken.None);
@@ -59,5 +60,6 @@ internal sealed class LiveProgress(Guid fileId, double durationSeconds, double? 
         Task writing;
         lock (_gate) writing = _writing;
         await writing;
+        metrics.Speed(fileId, null);
     }
 }
