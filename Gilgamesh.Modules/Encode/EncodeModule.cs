@@ -55,6 +55,8 @@ public sealed class EncodeModule : IGilgameshModule
         services.AddSingleton<IntegrityCheck>();
         services.AddSingleton<LibraryScanner>();
         services.AddSingleton<Forecaster>();
+        services.AddSingleton<QualitySearchStore>();
+        services.AddSingleton<QualitySearch>();
         services.AddSingleton<QueueControl>();
         services.AddSingleton<EncodeMetrics>();
         services.AddSingleton<GpuCoolDown>();

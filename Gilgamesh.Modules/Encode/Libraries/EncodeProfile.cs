@@ -25,6 +25,13 @@ internal sealed record EncodeProfile
     public SubtitleRules Subtitles { get; init; } = new();
     public Thresholds Thresholds { get; init; } = new();
 
+    /// <summary>
+    /// Quality targeting: the highest <see cref="Quality"/> value whose sample reaches this SSIM is searched per file
+    /// (<see cref="Planning.QualitySearch"/>). Left out of the JSON when null, so profiles without it keep their version.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? TargetSsim { get; init; }
+
     [JsonIgnore]
     public VideoCodec VideoCodec => VideoCodecNames.Parse(Codec);
 
@@ -46,6 +53,7 @@ internal sealed record EncodeProfile
         if (Encoder is not ("auto" or "cpu" or "nvenc")) problems.Add("encoder must be auto, cpu or nvenc");
         if (MaxHeight is <= 0) problems.Add("maxHeight must be positive");
         if (Thresholds.MinSsim is < 0 or > 1) problems.Add("thresholds.minSsim must be within 0 and 1");
+        if (TargetSsim is <= 0 or > 1) problems.Add("targetSsim must be above 0 and at most 1");
         return problems;
     }
 }

@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using System.Globalization;
 using Gilgamesh.Modules.Encode.Catalog;
 using Gilgamesh.Modules.Encode.Control;
 using Gilgamesh.Modules.Encode.Libraries;
+using Gilgamesh.Modules.Encode.Planning;
 using Gilgamesh.Modules.Kernel.Media;
 using Gilgamesh.Modules.Kernel.Media.Encoders;
 using Microsoft.Extensions.Logging;
@@ -15,7 +17,7 @@ namespace Gilgamesh.Modules.Encode.Running;
 /// </summary>
 internal sealed class FileEncoder(
     CatalogStore catalog, LibraryStore libraries, OutcomeStore outcomes, QueueControl control, MediaProbe probe, FfmpegRunner runner,
-    EncoderChooser chooser, GpuCoolDown gpu, OutputVerifier verifier, JournaledReplace replace, EncodeFaults faults, EncodeOptions options,
+    EncoderChooser chooser, GpuCoolDown gpu, QualitySearch quality, OutputVerifier verifier, JournaledReplace replace, EncodeFaults faults, EncodeOptions options,
     TimeProvider time, EncodeMetrics metrics, ILogger<FileEncoder> logger)
 {
     public async Task<EncodeResult> ProcessAsync(Guid fileId, IProgress<double>? progress, CancellationToken ct, Guid? jobId = null)
@@ -50,7 +52,17 @@ internal sealed class FileEncoder(
         var source = await probe.ProbeAsync(input, ct);
         var output = Path.Combine(work, $"{file.Id:N}{Path.GetExtension(file.Path).Replace("\"", "", StringComparison.Ordinal)}");
         var notes = new List<string>();
-        await catalog.SetStatusAsync(file.Id, FileStatus.Encoding, [], ct: ct);
+        var profile = library.Profile;
+        if (profile.TargetSsim is { } targetSsim)
+        {
+            var choice = await quality.ChooseAsync(file, fingerprint, library, work, ct);
+            profile = profile with { Quality = choice.Quality };
+            notes.Add(choice.Met
+                ? string.Create(CultureInfo.InvariantCulture, $"target SSIM {targetSsim}: quality {choice.Quality} (sample SSIM {choice.Ssim:0.0000})")
+                : string.Create(CultureInfo.InvariantCulture, $"target SSIM {targetSsim} not met: best effort quality {choice.Quality} (sample SSIM {choice.Ssim:0.0000})"));
+        }
+
+        await catalog.SetStatusAsync(file.Id, FileStatus.Encoding, notes, ct: ct);
 
         var clock = Stopwatch.StartNew();
         string encoderName;
@@ -58,7 +70,7 @@ internal sealed class FileEncoder(
         {
             faults.BeforeEncode(output);
             await using var live = new LiveProgress(file.Id, source.DurationSeconds, source.PrimaryVideo?.FramesPerSecond, progress, catalog, metrics, logger);
-            encoderName = await EncodeAsync(input, output, library.Profile, source, notes, live, jobId, ct);
+            encoderName = await EncodeAsync(input, output, profile, source, notes, live, jobId, ct);
         }
         catch (FfmpegException e)
         {
