@@ -50,11 +50,11 @@ internal sealed class EncodeMetrics : IDisposable
         else _fps.TryRemove(fileId, out _);
     }
 
-    private static IEnumerable<Measurement<long>> Tagged(ConcurrentDictionary<string, long> totals, string tag) =>
+    private static List<Measurement<long>> Tagged(ConcurrentDictionary<string, long> totals, string tag) =>
         totals.Select(t => new Measurement<long>(t.Value, new KeyValuePair<string, object?>(tag, t.Key))).ToList();
 
     // Observable callbacks are synchronous; a scrape is rare and the query is one index scan.
-    private static IEnumerable<Measurement<long>> Counts(NpgsqlDataSource db)
+    private static List<Measurement<long>> Counts(NpgsqlDataSource db)
     {
         try
         {

@@ -6,6 +6,7 @@ using Gilgamesh.Modules.Kernel.Accounts;
 using Gilgamesh.Modules.Kernel.Errors;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using YamlDotNet.Core;
 
@@ -79,7 +80,7 @@ internal static class ExchangeEndpoints
         string.Equals(format, "yaml", StringComparison.OrdinalIgnoreCase)
         || (contentType is { } type && YamlTypes.Any(t => type.StartsWith(t, StringComparison.OrdinalIgnoreCase)));
 
-    private static IResult Invalid(IReadOnlyList<ImportError> errors) => TypedResults.Problem(
+    private static ProblemHttpResult Invalid(IReadOnlyList<ImportError> errors) => TypedResults.Problem(
         detail: $"{errors.Count} problem(s): " + string.Join("; ", errors.Take(5).Select(e => $"{(e.Pointer.Length == 0 ? "/" : e.Pointer)}: {e.Message}")),
         statusCode: StatusCodes.Status400BadRequest, title: "Bad request", type: $"https://gilgamesh.local/problems/{EncodeErrorCodes.ImportInvalid}",
         extensions: new Dictionary<string, object?> { ["code"] = EncodeErrorCodes.ImportInvalid, ["errors"] = errors });

@@ -30,7 +30,7 @@ internal static class YamlJson
         _ => throw new YamlException(node.Start, node.End, "anchors and aliases are not supported here"),
     };
 
-    private static JsonNode? Plain(string? value) => value switch
+    private static JsonValue? Plain(string? value) => value switch
     {
         null or "" or "~" or "null" or "Null" or "NULL" => null,
         "true" or "True" or "TRUE" => JsonValue.Create(true),
