@@ -12,9 +12,10 @@ namespace Gilgamesh.Modules.Analysis.Scenes;
 /// "Nearly": a source whose palette drifts (a colour-cycling pattern, a changing light) keeps its K-apart
 /// distance at a steady level, so the series is measured over its own running floor, the lowest distance
 /// of the last 2K frames; a steady level is no run, and it cannot join a hard cut's aftermath into one.
-/// The histogram series never compares across a hard cut: within K frames after one it compares with the cut's
-/// first frame instead, so the cut's aftermath is no run and a dissolve that starts soon after a hard cut (a short
-/// shot) is not swallowed by it. Whichever series decides first places the cut; a run of the other that overlaps
+/// The histogram series never compares across a hard cut: it pauses for the K frames after one and then starts
+/// afresh, its floor the new shot's own, so the cut's aftermath is no run, a dissolve that starts soon after a hard
+/// cut (a short shot) is not swallowed by it, and a drifting source after a cut is not measured against the calm
+/// shot before it. Whichever series decides first places the cut; a run of the other that overlaps
 /// it is the same transition (<see cref="CutSpacing.Claims"/>).
 /// Hard cuts follow AdaptiveDetector too: a busy source (a scrolling automaton, a fine pattern downscaled) can keep
 /// its frame-to-frame score above the threshold, so a cut must also reach <see cref="HardCutRise"/> times the mean
@@ -89,6 +90,8 @@ internal sealed class ContentCutDetector : IFrameCutDetector
         {
             cuts.Add(new FrameCut(index, score, "hard"));
             _hardCuts.Add(index);
+            // The new shot's histogram series starts afresh: its floor is its own, not the last shot's.
+            Array.Fill(_recentDistances, double.MaxValue);
             _spacing.Mark(index);
         }
 
@@ -97,10 +100,14 @@ internal sealed class ContentCutDetector : IFrameCutDetector
         {
             var earlier = (index - _gradualFrames) % _ring.Length;
             _pixelRun.Add(index, ContentScore.Between(_ring[earlier], current), _hardCuts, _spacing, cuts);
-            // Never across a hard cut: the cut's own frame stands in for the frames before it.
-            var lastHardCut = _hardCuts.Count == 0 ? -1 : _hardCuts[^1];
-            var compared = Math.Max(index - _gradualFrames, lastHardCut) % _histograms.Length;
-            var distance = ColourHistogram.Distance(_histograms[compared], histogram);
+            // Never across a hard cut: for K frames after one the series waits (a zero closes any run still open).
+            if (_hardCuts.Count > 0 && _hardCuts[^1] > index - _gradualFrames)
+            {
+                _histogramRun.Add(index, 0, _hardCuts, _spacing, cuts);
+                return;
+            }
+
+            var distance = ColourHistogram.Distance(_histograms[earlier], histogram);
             _recentDistances[index % _recentDistances.Length] = distance;
             _histogramRun.Add(index, distance - _recentDistances.Min(), _hardCuts, _spacing, cuts);
         }
