@@ -6,7 +6,7 @@ namespace Gilgamesh.Modules.Analysis.Silence;
 /// How many parts a long compressed file is decoded in when <c>--decoders</c> is not given. Parts only pay when
 /// cores are idle: they halve the wall time on two free cores, but cost ~40% more CPU than one pass (an ffprobe
 /// for the duration, another ffmpeg start, two pipe readers), so on a saturated machine they are slower — at
-/// load average 20 on 2 cores 30 min of AAC took 4.7 s in two parts against 2.9 s in one (1.83 vs 1.23 s CPU).
+/// load average 20 on 2 cores 30 min of AAC took 4.7 s in two parts against 2.9 s in one (1.83 vs 1.24 s CPU, medians of 3).
 /// The one-minute load average is the measure: at or above the processor count, no core is free to take a part.
 /// </summary>
 internal static class DecoderParts
