@@ -110,7 +110,7 @@ internal sealed class FileEncoder(
         var rules = profile.ToStreamRules();
         using var choice = await chooser.ChooseAsync(profile, ct);
         if (choice.Note is { } note) notes.Add(note);
-        var runOptions = new FfmpegRunOptions(source.DurationSeconds, progress is null ? null : new Percent(progress));
+        var runOptions = new FfmpegRunOptions(source.DurationSeconds, progress);
         if (choice.Kind == EncoderKind.Nvenc)
         {
             try
@@ -154,12 +154,6 @@ internal sealed class FileEncoder(
     {
         await catalog.SetStatusAsync(file.Id, status, reasons, fingerprint, ct);
         return new EncodeResult(status, reasons);
-    }
-
-    // FfmpegRunner reports percent 0–100 until feat/jobs moves it to 0–1.
-    private sealed class Percent(IProgress<double> progress) : IProgress<double>
-    {
-        public void Report(double value) => progress.Report(value / 100);
     }
 }
 
