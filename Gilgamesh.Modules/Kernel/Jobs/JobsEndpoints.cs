@@ -170,15 +170,16 @@ public static class JobsEndpoints
     }
 
     /// <summary>A step as the API shows it: the row's fields plus its dependencies' step names.</summary>
+    // UpdatedAt lets the dashboard drop a snapshot older than the live message it already shows (no bar moving back).
     private sealed record StepView(Guid Id, string? StepName, string Module, string Kind, string Status, string? Stage, double Percent,
         int? EtaSeconds, int Attempts, string? ErrorCode, string? ErrorMessage, bool Optional, double Weight,
-        DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, IReadOnlyList<string> DependsOn)
+        DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, DateTimeOffset UpdatedAt, IReadOnlyList<string> DependsOn)
     {
         public static StepView From(JobStep step)
         {
             var j = step.Job;
             return new StepView(j.Id, j.StepName, j.Module, j.Kind, j.Status, j.Stage, j.Percent, j.EtaSeconds, j.Attempts,
-                j.ErrorCode, j.ErrorMessage, j.Optional, j.Weight, j.CreatedAt, j.StartedAt, j.FinishedAt, step.DependsOn);
+                j.ErrorCode, j.ErrorMessage, j.Optional, j.Weight, j.CreatedAt, j.StartedAt, j.FinishedAt, j.UpdatedAt, step.DependsOn);
         }
     }
 
