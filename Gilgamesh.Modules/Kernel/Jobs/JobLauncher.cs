@@ -31,7 +31,10 @@ public sealed class JobLauncher(IServiceProvider services, NpgsqlDataSource data
         foreach (var (id, queue, name) in rows)
         {
             var hangfireId = Create(id, name, queue);
-            await connection.ExecuteAsync("update platform.jobs set hangfire_job_id = @hangfireId where id = @id", new { id, hangfireId });
+            await using var tx = await connection.BeginTransactionAsync();
+            await NoFlushWait.ApplyAsync(connection, tx);
+            await connection.ExecuteAsync("update platform.jobs set hangfire_job_id = @hangfireId where id = @id", new { id, hangfireId }, tx);
+            await tx.CommitAsync();
         }
     }
 
