@@ -18,7 +18,7 @@ public sealed class TranscriptJobProgressTests
     [Test]
     public async Task TranscriptAnalysis_TinyDimsGgmlRandomWeights_NoRealWeightsDownloadable_BarMovesSmoothlyFromZeroToHundred()
     {
-        var speech = await SpeechTruth.GenerateAsync(120);
+        var speech = await SpeechTruth.GenerateAsync(90);
         await using var app = await AppInstance.StartAsync(settings: new Dictionary<string, string?>
         {
             ["Speech:Engine"] = "whisper.net",
@@ -30,7 +30,7 @@ public sealed class TranscriptJobProgressTests
         using var start = await app.Http.PostAsJsonAsync($"/api/v1/ingest/media/{item.Id}/analyses", new { analyses = new[] { "transcript" } });
         Assert.That(start.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await start.Content.ReadAsStringAsync());
         var job = JsonSerializer.Deserialize<JobApi.Job>(await start.Content.ReadAsStringAsync(), TestJson.Options)!;
-        var messages = await LiveProgress.ReadWebSocketAsync(app.BaseAddress, job.Id, TimeSpan.FromSeconds(180), app.AdminKey);
+        var messages = await LiveProgress.ReadWebSocketAsync(app.BaseAddress, job.Id, TimeSpan.FromSeconds(300), app.AdminKey);
 
         var progress = messages.Where(m => m.Type == "progress").ToList();
         var series = progress.Select(m => m.Percent!.Value).ToList();
