@@ -31,10 +31,7 @@ public sealed class JobLauncher(IServiceProvider services, NpgsqlDataSource data
         foreach (var (id, queue, name) in rows)
         {
             var hangfireId = Create(id, name, queue);
-            await using var tx = await connection.BeginTransactionAsync();
-            await NoFlushWait.ApplyAsync(connection, tx);
-            await connection.ExecuteAsync("update platform.jobs set hangfire_job_id = @hangfireId where id = @id", new { id, hangfireId }, tx);
-            await tx.CommitAsync();
+            await connection.ExecuteAsync("update platform.jobs set hangfire_job_id = @hangfireId where id = @id", new { id, hangfireId });
         }
     }
 

@@ -183,28 +183,20 @@ public sealed class JobProgress : IJobProgress, IAsyncDisposable
         if (!dirty && logs.Length == 0) return;
         Interlocked.Exchange(ref _lastWrite, _time.GetTimestamp());
         await using var connection = await _dataSource.OpenConnectionAsync(ct);
-        await using (var tx = await connection.BeginTransactionAsync(ct))
+        if (logs.Length > 0)
+            await connection.ExecuteAsync(new CommandDefinition(InsertLogsSql, new
+            {
+                JobId = _jobId,
+                Levels = logs.Select(l => l.Level).ToArray(),
+                Messages = logs.Select(l => l.Message).ToArray(),
+            }, cancellationToken: ct));
+        if (dirty)
         {
-            await NoFlushWait.ApplyAsync(connection, tx);
-            if (logs.Length > 0)
-                await connection.ExecuteAsync(new CommandDefinition(InsertLogsSql, new
-                {
-                    JobId = _jobId,
-                    Levels = logs.Select(l => l.Level).ToArray(),
-                    Messages = logs.Select(l => l.Message).ToArray(),
-                }, tx, cancellationToken: ct));
-            if (dirty)
-                await connection.ExecuteAsync(new CommandDefinition(UpdateSql,
-                    new { JobId = _jobId, Stage = stage, Percent = percent, EtaSeconds = eta }, tx, cancellationToken: ct));
-            await tx.CommitAsync(ct);
-        }
-        // A step's progress moves its pipeline's bar (weighted); a transaction of its own, so no lock is held across both rows.
-        if (dirty && _parentId is { } parent)
-        {
-            await using var tx = await connection.BeginTransactionAsync(ct);
-            await NoFlushWait.ApplyAsync(connection, tx);
-            await connection.ExecuteAsync(new CommandDefinition(RollUpSql, new { Parent = parent }, tx, cancellationToken: ct));
-            await tx.CommitAsync(ct);
+            await connection.ExecuteAsync(new CommandDefinition(UpdateSql,
+                new { JobId = _jobId, Stage = stage, Percent = percent, EtaSeconds = eta }, cancellationToken: ct));
+            // A step's progress moves its pipeline's bar (weighted); a separate statement, so no lock is held across both rows.
+            if (_parentId is { } parent)
+                await connection.ExecuteAsync(new CommandDefinition(RollUpSql, new { Parent = parent }, cancellationToken: ct));
         }
     }
 }

@@ -158,12 +158,8 @@ public sealed class JobStore(NpgsqlDataSource dataSource, JobLauncher launcher)
     public async Task<JobRecord?> TryStartAsync(Guid id, string instance, TimeSpan deadAfter, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        await NoFlushWait.ApplyAsync(connection, tx);
-        var job = await connection.QuerySingleOrDefaultAsync<JobRecord>(new CommandDefinition(StartSql,
-            new { id, instance, timeout = deadAfter.TotalSeconds }, tx, cancellationToken: ct));
-        await tx.CommitAsync(ct);
-        return job;
+        return await connection.QuerySingleOrDefaultAsync<JobRecord>(new CommandDefinition(StartSql,
+            new { id, instance, timeout = deadAfter.TotalSeconds }, cancellationToken: ct));
     }
 
     public Task SucceedAsync(Guid id, object? result) =>
@@ -190,16 +186,14 @@ public sealed class JobStore(NpgsqlDataSource dataSource, JobLauncher launcher)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         var parent = await connection.ExecuteScalarAsync<Guid?>("select parent_id from platform.jobs where id = @id", new { id });
+        if (parent is null)
+        {
+            await connection.ExecuteAsync(sql, args);
+            return;
+        }
         IReadOnlyList<Guid> released;
         await using (var tx = await connection.BeginTransactionAsync())
         {
-            await NoFlushWait.ApplyAsync(connection, tx);
-            if (parent is null)
-            {
-                await connection.ExecuteAsync(sql, args, tx);
-                await tx.CommitAsync();
-                return;
-            }
             await PipelineSql.LockAsync(connection, tx, parent.Value);
             released = await connection.ExecuteAsync(sql, args, tx) > 0
                 ? await PipelineSql.SettleAsync(connection, tx, parent.Value, id)
