@@ -133,8 +133,6 @@ public sealed class PipelineStore(NpgsqlDataSource dataSource, JobLauncher launc
         await using (var connection = await dataSource.OpenConnectionAsync(ct))
         await using (var tx = await connection.BeginTransactionAsync(ct))
         {
-            // Every running step waits for this commit before it is told to stop: no flush wait in that path.
-            await NoFlushWait.ApplyAsync(connection, tx);
             await PipelineSql.LockAsync(connection, tx, pipeline);
             await connection.ExecuteAsync("update platform.jobs set cancel_requested = true, stage = 'cancelling', updated_at = now() where id = @pipeline and status = 'running'", new { pipeline }, tx);
             affected = (await connection.QueryAsync<(string, string)>(CancelStepsSql, new { pipeline }, tx)).ToList();
