@@ -240,6 +240,26 @@ public sealed class HardeningBrowserTests : BrowserFixture
         Browser.AssertNoSevereConsoleEntries();
     }
 
+    [Test]
+    public async Task SceneModeSelect_WhenSlidesIsChosen_TheJobRunsInThatMode()
+    {
+        var video = await GenerateAsync("modes.mp4", "-f lavfi -i testsrc2=s=320x180:r=25:d=2 -c:v libx264 -preset ultrafast -pix_fmt yuv420p");
+        var item = (await UploadAsync(_admin.Http, video)).Item;
+        await Browser.SignInAsync(TestAccounts.AdminUser, AppInstance.AdminPassword);
+        Browser.Open($"#/library/{item.Id}");
+        Browser.SelectOption(Browser.WaitForVisible(By.Id("scene-mode")), "slides");
+        Browser.Click(By.Id("run-scenes"));
+        Browser.WaitForVisible(By.CssSelector("#analysis-progress .job-progress[data-state='succeeded']"), TimeSpan.FromSeconds(60));
+
+        using var list = JsonDocument.Parse(await _admin.Http.GetStringAsync("/api/v1/jobs?module=ingest&pageSize=100"));
+        var jobId = list.RootElement.GetProperty("items").EnumerateArray()
+            .Single(i => i.GetProperty("title").GetString() == "scenes · modes.mp4").GetProperty("id").GetGuid();
+        using var job = JsonDocument.Parse(await _admin.Http.GetStringAsync($"/api/v1/jobs/{jobId}"));
+        Assert.That(job.RootElement.GetProperty("input").GetProperty("scene_mode").GetString(), Is.EqualTo("slides"));
+        Browser.AssertNoErrorBanners();
+        Browser.AssertNoSevereConsoleEntries();
+    }
+
     private async Task<List<string>> AnalysisTitlesAsync()
     {
         using var list = JsonDocument.Parse(await _admin.Http.GetStringAsync("/api/v1/jobs?module=ingest&pageSize=100"));
