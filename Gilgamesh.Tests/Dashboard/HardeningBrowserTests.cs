@@ -241,7 +241,7 @@ public sealed class HardeningBrowserTests : BrowserFixture
     }
 
     [Test]
-    public async Task SceneModeSelect_WhenSlidesIsChosen_TheJobRunsInThatMode()
+    public async Task SceneModeSelect_WhenSlidesIsChosen_TheJobRunsInThatMode_AndReadsByItsNameInTheListAndOnItsPage()
     {
         var video = await GenerateAsync("modes.mp4", "-f lavfi -i testsrc2=s=320x180:r=25:d=2 -c:v libx264 -preset ultrafast -pix_fmt yuv420p");
         var item = (await UploadAsync(_admin.Http, video)).Item;
@@ -256,6 +256,18 @@ public sealed class HardeningBrowserTests : BrowserFixture
             .Single(i => i.GetProperty("title").GetString() == "scenes · modes.mp4").GetProperty("id").GetGuid();
         using var job = JsonDocument.Parse(await _admin.Http.GetStringAsync($"/api/v1/jobs/{jobId}"));
         Assert.That(job.RootElement.GetProperty("input").GetProperty("scene_mode").GetString(), Is.EqualTo("slides"));
+
+        // The job by its readable name in the list and on its page, with its owner and a link back to the item.
+        Browser.Open("#/jobs?module=ingest");
+        var row = Browser.WaitForVisible(By.CssSelector($"tr.job-row[data-job-id='{jobId}']"));
+        Assert.That(row.Text, Does.Contain("scenes · modes.mp4"));
+        Browser.Open($"#/jobs/{jobId}");
+        Browser.WaitUntil(d => d.FindElement(By.Id("job-title")).Text == "scenes · modes.mp4" ? "named" : null, "the job page's title");
+        Assert.Multiple(() =>
+        {
+            Assert.That(Browser.Driver.FindElement(By.CssSelector("dd[data-field='owner']")).Text, Is.EqualTo(TestAccounts.AdminUser));
+            Assert.That(Browser.Driver.FindElement(By.Id("job-subject")).GetDomAttribute("href"), Is.EqualTo($"#/library/{item.Id}"));
+        });
         Browser.AssertNoErrorBanners();
         Browser.AssertNoSevereConsoleEntries();
     }
