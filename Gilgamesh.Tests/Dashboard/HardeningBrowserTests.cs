@@ -272,6 +272,39 @@ public sealed class HardeningBrowserTests : BrowserFixture
         Browser.AssertNoSevereConsoleEntries();
     }
 
+    [Test]
+    public async Task LibraryPage_AtPhoneWidth_WithLongUnbrokenNamesInTheUploadListAndTheGrid_DoesNotOverflow()
+    {
+        var longName = "whiteboard_" + new string('z', 180) + ".png";
+        var image = await GenerateAsync(longName, "-f lavfi -i mandelbrot=s=320x240 -frames:v 1");
+        var receiving = await CreateSessionAsync(_admin.Http, "unfinished_" + new string('u', 180) + ".mp4", 600_000, 262_144);
+        await Browser.SignInAsync(TestAccounts.AdminUser, AppInstance.AdminPassword);
+        Browser.Driver.Manage().Window.Size = new System.Drawing.Size(PhoneWidth, 844);
+        Browser.Open("#/library");
+        Browser.WaitForVisible(By.CssSelector($"#library-grid div.media-card[data-media-id='{receiving.MediaId}']"));
+        Browser.Driver.FindElement(By.Id("upload-input")).SendKeys(image);
+        Browser.WaitForVisible(By.CssSelector("#upload-list li.upload[data-status='done']"), TimeSpan.FromSeconds(30));
+        Browser.WaitForVisible(By.CssSelector("#library-grid a.media-card[data-kind='image'] img.media-preview"));
+
+        var widths = JsonSerializer.Deserialize<double[]>((string)Browser.Driver.ExecuteScript("""
+            const widest = Math.max(...[...document.querySelectorAll('#upload-list li.upload, #library-grid .media-card')]
+              .map((e) => e.getBoundingClientRect().right));
+            const bar = document.querySelector('#upload-list li.upload .upload-progress').getBoundingClientRect().width;
+            return JSON.stringify([document.documentElement.scrollWidth, window.innerWidth, widest, bar]);
+            """)!)!;
+        var screenshot = Browser.SaveScreenshot("library-phone-390px");
+        TestContext.Out.WriteLine($"[scrollWidth, innerWidth, rightmost row or card, upload bar width] {string.Join(", ", widths)}");
+        Assert.Multiple(() =>
+        {
+            Assert.That(widths[0], Is.LessThanOrEqualTo(widths[1]), "document scrollWidth <= innerWidth");
+            Assert.That(widths[2], Is.LessThanOrEqualTo(widths[1]), "every upload row and card ends inside the screen");
+            Assert.That(widths[3], Is.GreaterThan(widths[1] / 2), "the upload's progress bar keeps room beside the long name");
+            Assert.That(screenshot, Is.Not.Null.And.Matches<string>(File.Exists));
+        });
+        Browser.AssertNoErrorBanners();
+        Browser.AssertNoSevereConsoleEntries();
+    }
+
     private async Task<List<string>> AnalysisTitlesAsync()
     {
         using var list = JsonDocument.Parse(await _admin.Http.GetStringAsync("/api/v1/jobs?module=ingest&pageSize=100"));
