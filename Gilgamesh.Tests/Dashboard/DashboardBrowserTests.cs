@@ -145,6 +145,7 @@ public sealed class DashboardBrowserTests : BrowserFixture
         // Live updates come over the job's WebSocket; polling is only the fallback when it cannot open.
         Browser.WaitForVisible(By.CssSelector(".job-detail[data-live='ws']"));
         Browser.WaitForVisible(By.Id("cancel-job")).Click();
+        Browser.Click(By.Id("confirm-cancel")); // cancel asks first
 
         Browser.WaitForVisible(By.CssSelector(".job-detail .job-status[data-status='cancelled']"), TimeSpan.FromSeconds(15));
         Assert.That(Browser.WaitForVisible(By.Id("retry-job")).Displayed, Is.True, "retry offered for a cancelled job");

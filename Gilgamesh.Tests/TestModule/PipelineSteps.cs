@@ -75,7 +75,7 @@ internal sealed class WorkStep(NpgsqlDataSource dataSource, FfmpegRunner ffmpeg,
             // In the data dir's scratch, so a test finds this step's ffmpeg by the data dir on its command line.
             using var scratch = ScratchDirectory.Create(options, "probe-step");
             var arguments = "-re " + GeneratedClipArguments.Build(scratch.File("step.mp4"), new GeneratedClipSpec(MediaTime.FromSeconds(input.FfmpegSeconds)));
-            await ffmpeg.RunAsync(arguments, new FfmpegRunOptions(input.FfmpegSeconds, context.Progress.FromPercent()), ct);
+            await ffmpeg.RunAsync(arguments, new FfmpegRunOptions(input.FfmpegSeconds, context.Progress), ct);
         }
 
         if (input.FanOut > 0)

@@ -44,7 +44,7 @@ internal sealed class RenderClipJob(
         }
 
         context.Progress.Report(0, "rendering");
-        await ffmpeg.RunAsync(arguments, new FfmpegRunOptions(request.DurationSeconds, context.Progress.Part(0, 0.9).FromPercent()), cancellationToken);
+        await ffmpeg.RunAsync(arguments, new FfmpegRunOptions(request.DurationSeconds, context.Progress.Part(0, 0.9)), cancellationToken);
 
         var info = await probe.ProbeAsync(output, cancellationToken);
         context.Progress.Report(0.95, "storing");

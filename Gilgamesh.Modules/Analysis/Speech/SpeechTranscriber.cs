@@ -2,6 +2,7 @@ using Gilgamesh.Modules.Analysis.Silence;
 using Gilgamesh.Modules.Analysis.Vad;
 using Gilgamesh.Modules.Kernel.Errors;
 using Gilgamesh.Modules.Kernel.Media;
+using Gilgamesh.Modules.Kernel.Media.Render;
 
 namespace Gilgamesh.Modules.Analysis.Speech;
 
@@ -13,6 +14,9 @@ namespace Gilgamesh.Modules.Analysis.Speech;
 /// </summary>
 internal sealed class SpeechTranscriber(string modelDirectory, SpeechSettings settings, PcmDecoder decoder, MediaProbe probe, VoiceActivityDetector? vad = null) : ISpeechTranscriber, IDisposable
 {
+    /// <summary>The planning pass's share of a transcription's progress (both engines); recognition takes the rest.</summary>
+    public const double ScanShare = 0.1;
+
     private readonly Lock _gate = new();
     private WhisperOnnxModel? _model;
 
@@ -36,12 +40,14 @@ internal sealed class SpeechTranscriber(string modelDirectory, SpeechSettings se
         // plans (silences, exact sample count), the second feeds the chunks. ffmpeg decoding is cheap next to
         // the encoder, and one more pass beats one ffmpeg run per chunk.
         var vadStream = settings.Vad && vad is { IsAvailable: true } ? vad.CreateStream() : null;
-        var scan = await SpeechScan.RunAsync(decoder, file, vadStream, cancellationToken).ConfigureAwait(false);
+        var scan = await SpeechScan.RunAsync(decoder, file, vadStream, cancellationToken, info.DurationSeconds,
+            ProgressPart.Of(progress, 0, ScanShare)).ConfigureAwait(false);
         var engine = new WhisperEngine(model, longSilenceSeconds: settings.LongSilenceSeconds);
         return await Task.Run(async () =>
         {
             await using var audio = new StreamingPcmRanges(decoder.DecodeAsync(file, WhisperLogMel.SampleRate, cancellationToken));
-            var result = await engine.TranscribeAsync(scan.SampleCount, scan.Silences, audio, options, progress, cancellationToken, scan.Speech).ConfigureAwait(false);
+            var result = await engine.TranscribeAsync(scan.SampleCount, scan.Silences, audio, options, ProgressPart.Of(progress, ScanShare, 1),
+                cancellationToken, scan.Speech).ConfigureAwait(false);
             return result.Transcript;
         }, cancellationToken).ConfigureAwait(false);
     }

@@ -12,7 +12,7 @@ namespace Gilgamesh.Modules.Analysis.Speech;
 /// from 0 in steps of 0.2 while the entropy of the last tokens is below 2.4 (its compression-ratio test) or
 /// the average log-probability below −1, and "no speech" when that probability exceeds 0.6.
 /// </summary>
-internal sealed class WhisperNetEngine(WhisperFactory factory, int threads = 0)
+internal sealed class WhisperNetEngine(WhisperFactory factory, int threads = 0, AbandonedNativeWork? abandoned = null)
 {
     public const string Name = "whisper.net";
 
@@ -25,6 +25,8 @@ internal sealed class WhisperNetEngine(WhisperFactory factory, int threads = 0)
 
         var duration = (double)scan.SampleCount / WhisperLogMel.SampleRate;
         var chunks = SpeechChunkPlanner.Plan(duration, scan.Silences);
+        // By audio time done, skipped and silent chunks included, so the bar moves window by window without a jump.
+        void ReportDone(SpeechChunk chunk) => progress?.Report(Math.Min(0.99, chunk.End / Math.Max(duration, 1e-9)));
         var segments = new List<TranscriptSegment>();
         var counts = new SpeechGuards.Counts();
         int decoded = 0, skipped = 0, prompted = 0;
@@ -35,6 +37,7 @@ internal sealed class WhisperNetEngine(WhisperFactory factory, int threads = 0)
             if (chunk.Silent || scan.IsNonSpeech(chunk.Start, chunk.End))
             {
                 if (!chunk.Silent) skipped++;
+                ReportDone(chunk);
                 continue;
             }
             var first = (long)Math.Round(chunk.Start * WhisperLogMel.SampleRate);
@@ -54,7 +57,7 @@ internal sealed class WhisperNetEngine(WhisperFactory factory, int threads = 0)
                 var kept = SpeechGuards.Apply(segment, segments.LastOrDefault(), scan.Speech, counts);
                 if (kept is not null) segments.Add(kept);
             }
-            progress?.Report(Math.Min(0.99, chunk.End / Math.Max(duration, 1e-9)));
+            ReportDone(chunk);
         }
         progress?.Report(1);
         return new Transcript(language ?? detected, segments, Transcript.SpeechSource)
@@ -63,11 +66,28 @@ internal sealed class WhisperNetEngine(WhisperFactory factory, int threads = 0)
         };
     }
 
+    /// <remarks>
+    /// On cancellation Whisper.net's enumeration ends at once, but its <c>DisposeAsync</c> waits for whisper.cpp to
+    /// return, and whisper.cpp polls the abort callback only between whole computations (an encoder pass over a 30-s
+    /// window, a decoder step): on a busy CPU that kept a cancelled transcription alive ~1.5 s. The processor is then
+    /// disposed in the background (it frees itself when whisper.cpp returns at its next check; <c>abandoned</c>
+    /// lets the model's owner wait for that before freeing the model) and the caller is told at once.
+    /// </remarks>
     private async Task<List<SegmentData>> DecodeAsync(ReadOnlyMemory<float> samples, string? language, SpeechTask task, string? prompt, CancellationToken cancellationToken)
     {
         var result = new List<SegmentData>();
-        await using var processor = Build(language, task, prompt);
-        await foreach (var data in processor.ProcessAsync(samples, cancellationToken).ConfigureAwait(false)) result.Add(data);
+        var processor = Build(language, task, prompt);
+        try
+        {
+            await foreach (var data in processor.ProcessAsync(samples, cancellationToken).ConfigureAwait(false)) result.Add(data);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            var disposal = processor.DisposeAsync().AsTask();
+            abandoned?.Add(disposal);
+            throw;
+        }
+        await processor.DisposeAsync().ConfigureAwait(false);
         return result;
     }
 

@@ -2,6 +2,7 @@ using Gilgamesh.Modules.Analysis.Speech.Ggml;
 using Gilgamesh.Modules.Analysis.Vad;
 using Gilgamesh.Modules.Kernel.Errors;
 using Gilgamesh.Modules.Kernel.Media;
+using Gilgamesh.Modules.Kernel.Media.Render;
 using Whisper.net;
 
 namespace Gilgamesh.Modules.Analysis.Speech;
@@ -15,6 +16,7 @@ namespace Gilgamesh.Modules.Analysis.Speech;
 internal sealed class WhisperNetTranscriber(string modelPath, SpeechSettings settings, PcmDecoder decoder, MediaProbe probe, VoiceActivityDetector? vad) : ISpeechTranscriber, IDisposable
 {
     private readonly Lock _gate = new();
+    private readonly AbandonedNativeWork _abandoned = new();
     private WhisperFactory? _factory;
 
     public string ModelPath => modelPath;
@@ -29,20 +31,27 @@ internal sealed class WhisperNetTranscriber(string modelPath, SpeechSettings set
     {
         options ??= new SpeechOptions();
         if (options.Language is null && !string.IsNullOrWhiteSpace(settings.Language)) options = options with { Language = settings.Language };
-        var engine = new WhisperNetEngine(Factory(), settings.Threads);
+        var engine = new WhisperNetEngine(Factory(), settings.Threads, _abandoned);
         var info = await probe.ProbeAsync(file, cancellationToken).ConfigureAwait(false);
         if (info.PrimaryAudio is null) return new Transcript(options.Language, [], Transcript.SpeechSource);
 
         var vadStream = settings.Vad && vad is { IsAvailable: true } ? vad.CreateStream() : null;
-        var scan = await SpeechScan.RunAsync(decoder, file, vadStream, cancellationToken).ConfigureAwait(false);
+        // The planning pass (one decode, no model) is a small share of the bar; recognition is the rest, window by window.
+        var scan = await SpeechScan.RunAsync(decoder, file, vadStream, cancellationToken, info.DurationSeconds,
+            ProgressPart.Of(progress, 0, SpeechTranscriber.ScanShare)).ConfigureAwait(false);
         return await Task.Run(async () =>
         {
             await using var audio = new StreamingPcmRanges(decoder.DecodeAsync(file, WhisperLogMel.SampleRate, cancellationToken));
-            return await engine.TranscribeAsync(scan, audio, options, progress, cancellationToken).ConfigureAwait(false);
+            return await engine.TranscribeAsync(scan, audio, options, ProgressPart.Of(progress, SpeechTranscriber.ScanShare, 1), cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    public void Dispose() => _factory?.Dispose();
+    public void Dispose()
+    {
+        // A cancelled transcription's whisper.cpp computation may still run on the model: let it return first.
+        _abandoned.WaitAll();
+        _factory?.Dispose();
+    }
 
     private WhisperFactory Factory()
     {

@@ -138,7 +138,7 @@ internal sealed class FileEncoder(
         var rules = profile.ToStreamRules();
         await using var choice = await chooser.ChooseAsync(profile, jobId, ct);
         if (choice.Note is { } note) notes.Add(note);
-        var runOptions = new FfmpegRunOptions(source.DurationSeconds, new Percent(progress));
+        var runOptions = new FfmpegRunOptions(source.DurationSeconds, progress);
         if (choice.Kind == EncoderKind.Nvenc)
         {
             try
@@ -186,12 +186,6 @@ internal sealed class FileEncoder(
             metrics.Finished(status, status == FileStatus.Done && (await catalog.GetAsync(file.Id, ct)) is { ActualBytes: { } output } row
                 ? (row.SourceBytes ?? file.SizeBytes) - output : 0);
         return new EncodeResult(status, reasons);
-    }
-
-    // FfmpegRunner reports percent 0–100 until feat/jobs moves it to 0–1.
-    private sealed class Percent(IProgress<double> progress) : IProgress<double>
-    {
-        public void Report(double value) => progress.Report(value / 100);
     }
 }
 

@@ -1,4 +1,5 @@
 using Gilgamesh.Modules.Ingest.Previews;
+using Gilgamesh.Modules.Ingest.Uploads;
 using Gilgamesh.Modules.Kernel.Storage;
 
 namespace Gilgamesh.Modules.Ingest.Library;
@@ -6,7 +7,11 @@ namespace Gilgamesh.Modules.Ingest.Library;
 /// <summary>Signed URLs of an item's previews (null when the item has none of that kind yet).</summary>
 internal sealed record PreviewUrls(string? Poster, string? ContactSheet, string? Waveform);
 
-/// <summary>A library item as the API and dashboard see it; <see cref="Url"/> and previews are signed, short-lived URLs.</summary>
+/// <summary>
+/// A library item as the API and dashboard see it; <see cref="Url"/> and previews are signed, short-lived URLs.
+/// <see cref="UploadSessionId"/>: for a receiving item, the open resumable session that fills it in, so a client that
+/// lost its own note of it (another browser, a cleared storage) can resume it with the same file.
+/// </summary>
 internal sealed record MediaItemResponse(
     Guid Id,
     Guid OwnerId,
@@ -26,14 +31,15 @@ internal sealed record MediaItemResponse(
     DateTimeOffset Created,
     PreviewUrls Previews,
     string? Url,
-    DateTimeOffset UrlsExpire);
+    DateTimeOffset UrlsExpire,
+    Guid? UploadSessionId = null);
 
 internal sealed record MediaCodecs(string? Video, string? Audio, string? Format);
 
 internal sealed record MediaItemPage(IReadOnlyList<MediaItemResponse> Items, string? NextCursor);
 
 /// <summary>Builds responses, signing the original and preview keys.</summary>
-internal sealed class MediaItemResponder(IObjectStore store, LibraryOptions options, TimeProvider clock)
+internal sealed class MediaItemResponder(IObjectStore store, LibraryOptions options, TimeProvider clock, UploadSessionStore sessions)
 {
     public async Task<MediaItemResponse> ToResponseAsync(MediaItem item, CancellationToken ct)
     {
@@ -45,7 +51,8 @@ internal sealed class MediaItemResponder(IObjectStore store, LibraryOptions opti
             new PreviewUrls(await SignAsync(previews.Poster, ttl, ct), await SignAsync(previews.ContactSheet, ttl, ct),
                 await SignAsync(previews.Waveform, ttl, ct)),
             item.Status == MediaStatuses.Ready ? await SignAsync(item.StorageKey, ttl, ct) : null,
-            clock.GetUtcNow() + ttl);
+            clock.GetUtcNow() + ttl,
+            item.Status == MediaStatuses.Receiving ? await sessions.OpenIdForMediaAsync(item.Id, ct) : null);
     }
 
     private async Task<string?> SignAsync(string? key, TimeSpan ttl, CancellationToken ct) =>

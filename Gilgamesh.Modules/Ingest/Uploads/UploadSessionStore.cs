@@ -84,6 +84,15 @@ internal sealed class UploadSessionStore(NpgsqlDataSource dataSource)
             "select id from ingest.upload_sessions where status = 'completing'", cancellationToken: ct))).AsList();
     }
 
+    /// <summary>The open session that fills in the receiving item <paramref name="mediaId"/>, if any.</summary>
+    public async Task<Guid?> OpenIdForMediaAsync(Guid mediaId, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.QueryFirstOrDefaultAsync<Guid?>(new CommandDefinition(
+            "select id from ingest.upload_sessions where media_id = @mediaId and status = 'open' order by created_at desc limit 1",
+            new { mediaId }, cancellationToken: ct));
+    }
+
     /// <summary>Deletes the sessions that fill in <paramref name="mediaId"/> and returns their ids (the item is being deleted).</summary>
     public async Task<IReadOnlyList<Guid>> DeleteForMediaAsync(Guid mediaId, CancellationToken ct)
     {

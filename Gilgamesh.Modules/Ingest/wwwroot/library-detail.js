@@ -57,7 +57,7 @@ export function mount(root, { params }) {
         : el('section', { id: 'media-state', class: `panel callout${item.status === 'rejected' ? ' error' : ''}`, 'data-status': item.status },
           item.status === 'rejected' ? `Rejected — ${item.rejectedCode ?? ''}: ${item.rejectedReason ?? ''}`
             : item.status === 'receiving'
-              ? 'This upload has not finished. Drop the same file on the Library page to resume it, or delete it (its partial data goes too).'
+              ? 'This upload has not finished. Resume it from its card on the Library page with the same file (only the missing parts are sent), or delete it (its partial data goes too).'
               : `This file is still ${item.status}.`),
       ready ? analysesPanel(item, player.tagName === 'IMG' ? null : player, aborter.signal) : null,
       el('section', { class: 'panel' }, el('h2', {}, 'Details'),

@@ -2,8 +2,11 @@
 // progress bar each), add from URL, search, kind and status filters, and a grid of items with their
 // previews. Items still arriving (receiving, probing) and rejected ones show their state and reason;
 // while any is unfinished the grid refreshes itself.
+// An upload that never finished (a closed tab, a lost connection) stays as a receiving card with Resume (pick the same
+// file: only the missing chunks go) and Delete (the item, its session and its partial data).
 // Test hooks: #upload-input, li.upload[data-status][data-name] .upload-progress[data-percent], li.upload button.upload-retry,
-// a.media-card[data-media-id][data-kind][data-status] img.media-preview, .media-state, .media-reason.
+// a.media-card[data-media-id][data-kind][data-status] img.media-preview, .media-state, .media-reason,
+// div.media-card[data-status='receiving'] input.card-resume-input, button.card-delete, button.card-delete-confirm.
 import { api, isAbort } from '../../js/api.js';
 import { el, replace, setText } from '../../js/dom.js';
 import { duration, relativeTime } from '../../js/format.js';
@@ -73,7 +76,7 @@ export function mount(root, { query }) {
     for (const file of files) uploadOne(file);
   }
 
-  async function uploadOne(file) {
+  async function uploadOne(file, resume = {}) {
     const fill = el('div', { class: 'bar-fill' });
     const bar = el('div', {
       class: 'job-progress upload-progress', role: 'progressbar', 'aria-label': `Upload of ${file.name}`,
@@ -91,7 +94,7 @@ export function mount(root, { query }) {
       setText(state, percent < 100 ? `${percent} %` : 'Processing…');
     };
     try {
-      const result = await uploadFile(file, show, aborter.signal);
+      const result = await uploadFile(file, show, aborter.signal, resume);
       show(1);
       bar.dataset.state = 'succeeded';
       row.dataset.status = 'done';
@@ -111,7 +114,7 @@ export function mount(root, { query }) {
       setText(state, error.detail || error.message);
       // Retry resumes: the session is remembered for this file, so only the missing chunks go again.
       row.append(el('button', {
-        type: 'button', class: 'button upload-retry', onclick: () => { row.remove(); uploadOne(file); },
+        type: 'button', class: 'button upload-retry', onclick: () => { row.remove(); uploadOne(file, resume); },
       }, 'Retry'));
       showError(error);
     }
@@ -124,7 +127,7 @@ export function mount(root, { query }) {
         signal: aborter.signal,
       });
       nextCursor = page.nextCursor;
-      const cards = page.items.map(card);
+      const cards = page.items.map((item) => card(item, can('editor') ? cardActions : null));
       if (append) grid.append(...cards); else replace(grid, cards);
       empty.hidden = grid.childElementCount > 0;
       more.hidden = !nextCursor;
@@ -136,13 +139,27 @@ export function mount(root, { query }) {
     }
   }
 
+  // A receiving card's actions: resume its session with the file picked again, or delete the item and its partial data.
+  const cardActions = {
+    resume: (item, file) => uploadOne(file, { sessionId: item.uploadSessionId }),
+    remove: async (item) => {
+      try {
+        await api.delete(`ingest/items/${encodeURIComponent(item.id)}`, { signal: aborter.signal });
+        load(false);
+      } catch (error) {
+        if (!isAbort(error)) showError(error);
+      }
+    },
+  };
+
   load(false);
   return () => { clearTimeout(searchTimer); clearTimeout(pendingTimer); aborter.abort(); };
 }
 
 const STATE_TEXT = { receiving: 'Receiving…', probing: 'Checking the file…', rejected: 'Rejected' };
 
-function card(item) {
+function card(item, actions) {
+  if (item.status === 'receiving' && actions) return receivingCard(item, actions);
   const preview = item.previews?.poster || item.previews?.waveform;
   const ready = item.status === 'ready';
   return el('a', {
@@ -160,4 +177,23 @@ function card(item) {
       : null,
     el('span', { class: 'media-meta muted' },
       [item.kind, item.durationSeconds != null ? duration(item.durationSeconds) : null, relativeTime(item.created)].filter(Boolean).join(' · ')));
+}
+
+// Not a link as a whole: it holds its own controls. The name still opens the item.
+function receivingCard(item, actions) {
+  const input = el('input', {
+    type: 'file', class: 'card-resume-input upload-input', accept: 'video/*,audio/*,image/*',
+    onchange: () => { const file = input.files[0]; input.value = ''; if (file) actions.resume(item, file); },
+  });
+  const confirm = el('button', { type: 'button', class: 'button danger card-delete-confirm', hidden: true, onclick: () => actions.remove(item) },
+    'Delete for good');
+  const del = el('button', { type: 'button', class: 'button card-delete', onclick: () => { del.hidden = true; confirm.hidden = false; } }, 'Delete');
+  return el('div', { class: 'media-card', 'data-media-id': item.id, 'data-kind': item.kind ?? '', 'data-status': item.status },
+    el('div', { class: 'media-preview placeholder' }, STATE_TEXT.receiving),
+    el('a', { class: 'media-name', href: `#/library/${encodeURIComponent(item.id)}` }, item.name),
+    el('span', { class: 'media-state', 'data-status': item.status }, 'Upload not finished: pick the same file to resume it.'),
+    el('div', { class: 'media-card-actions' },
+      item.uploadSessionId ? el('label', { class: 'button primary card-resume' }, 'Resume…', input) : null,
+      del, confirm),
+    el('span', { class: 'media-meta muted' }, relativeTime(item.created)));
 }

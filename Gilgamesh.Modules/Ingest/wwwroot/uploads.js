@@ -12,9 +12,11 @@ const STORE_PREFIX = 'gilgamesh.upload.';
 
 /**
  * Uploads one File; onProgress(fraction 0..1) as bytes go out. Resolves to {item, duplicate}.
- * signal aborts (the session stays, so a later call resumes it).
+ * signal aborts (the session stays, so a later call resumes it). sessionId resumes that session (a receiving
+ * item's, picked again from its card), whatever the file's size; a file of another size is refused before sending.
  */
-export async function uploadFile(file, onProgress, signal) {
+export async function uploadFile(file, onProgress, signal, { sessionId } = {}) {
+  if (sessionId) return uploadChunked(file, onProgress, signal, sessionId);
   if (file.size > CHUNKED_ABOVE_BYTES) return uploadChunked(file, onProgress, signal);
   return uploadWhole(file, onProgress, signal);
 }
@@ -41,10 +43,20 @@ async function uploadWhole(file, onProgress, signal) {
   });
 }
 
-async function uploadChunked(file, onProgress, signal) {
+async function uploadChunked(file, onProgress, signal, sessionId) {
   const storeKey = `${STORE_PREFIX}${file.name}:${file.size}:${file.lastModified}`;
   let session = null;
-  const known = localStorage.getItem(storeKey);
+  if (sessionId) {
+    session = await api.get(`ingest/uploads/sessions/${encodeURIComponent(sessionId)}`, { signal });
+    if (session.sizeBytes !== file.size) {
+      throw new ApiError({
+        title: 'Not the same file', code: 'upload.size_mismatch',
+        detail: `This upload expects ${session.sizeBytes.toLocaleString()} bytes; ${file.name} has ${file.size.toLocaleString()}. Pick the file it started with.`,
+      });
+    }
+    localStorage.setItem(storeKey, session.id);
+  }
+  const known = session ? null : localStorage.getItem(storeKey);
   if (known) {
     try {
       session = await api.get(`ingest/uploads/sessions/${known}`, { signal });

@@ -1,6 +1,7 @@
 using Dapper;
 using Gilgamesh.Modules.Kernel.Jobs;
 using Gilgamesh.Modules.Kernel.Jobs.Recovery;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Gilgamesh.Modules.Kernel.Budgets;
@@ -11,7 +12,7 @@ namespace Gilgamesh.Modules.Kernel.Budgets;
 /// renews them.
 /// </summary>
 internal sealed class BudgetStore(NpgsqlDataSource dataSource, BudgetOptions options, JobsOptions jobs, InstanceIdentity instance,
-    JobMeters meters, TimeProvider time) : IBudgets
+    JobMeters meters, TimeProvider time, ILogger<BudgetStore> logger) : IBudgets
 {
     private const string EnsureSql = """
         insert into platform.budgets (name, capacity) values (@budget, @capacity)
@@ -81,7 +82,9 @@ internal sealed class BudgetStore(NpgsqlDataSource dataSource, BudgetOptions opt
     /// <summary>Writes the configured capacities (each instance at start; the last one started wins).</summary>
     public async Task EnsureConfiguredAsync(CancellationToken ct)
     {
-        foreach (var name in options.Capacities.Keys.Append(BudgetNames.Cpu).Append(BudgetNames.Llm).Distinct())
+        // The gpu budgets' default capacity comes from the NVIDIA driver when there is one; say where it came from.
+        logger.LogInformation("NVENC session budgets: {Reason}", options.Nvenc.Reason);
+        foreach (var name in options.Capacities.Keys.Append(BudgetNames.Cpu).Append(BudgetNames.Llm).Concat(options.Nvenc.Sessions.Keys).Distinct())
             await EnsureAsync(name, ct);
     }
 

@@ -24,7 +24,9 @@ public static class HangfireRegistration
         services.AddSingleton<PipelineStore>();
         services.AddSingleton<JobMeters>();
         services.AddSingleton<InstanceIdentity>();
-        services.AddSingleton(configuration.GetSection(BudgetOptions.Section).Get<BudgetOptions>() ?? new BudgetOptions());
+        var budgets = configuration.GetSection(BudgetOptions.Section).Get<BudgetOptions>() ?? new BudgetOptions();
+        budgets.Nvenc = NvencSessionLimits.Detect();
+        services.AddSingleton(budgets);
         services.AddSingleton<BudgetStore>();
         services.AddSingleton<IBudgets>(provider => provider.GetRequiredService<BudgetStore>());
         services.AddHostedService<JobReconciler>();

@@ -42,17 +42,3 @@ internal sealed class JobProgressPart(IJobProgress parent, double from, double t
 
     public void Log(string message, string level = "info") => parent.Log(message, level);
 }
-
-public static class JobProgressExtensions
-{
-    /// <summary>
-    /// Adapts a reporter that still speaks percent (0–100: <c>FfmpegRunOptions.Progress</c> today) to this 0–1 slice, so
-    /// the one conversion lives here instead of in each caller. Goes away when FfmpegRunner reports 0–1.
-    /// </summary>
-    public static IProgress<double> FromPercent(this IJobProgress progress) => new PercentAdapter(progress);
-
-    private sealed class PercentAdapter(IJobProgress progress) : IProgress<double>
-    {
-        public void Report(double value) => progress.Report(value / 100);
-    }
-}

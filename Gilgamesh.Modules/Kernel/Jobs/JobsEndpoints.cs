@@ -67,7 +67,7 @@ public static class JobsEndpoints
     }
 
     private static async Task<IResult> CancelAsync(Guid id, JobStore store, PipelineStore pipelines, JobsOptions options,
-        IBackgroundJobClient hangfire, CurrentUser me, CancellationToken ct)
+        IBackgroundJobClient hangfire, JobCancellationRegistry cancellations, CurrentUser me, CancellationToken ct)
     {
         var job = await store.GetAsync(id, ct);
         if (job is null || !me.CanSee(job.OwnerId)) return JobNotFound(id);
@@ -82,6 +82,7 @@ public static class JobsEndpoints
         // The flag and NOTIFY reach the instance running it at once; deleting the Hangfire job also stops
         // a queued one from starting and is Hangfire's own (slower) cancellation path as a backstop.
         await store.RequestCancelAsync(id, ct);
+        cancellations.Cancel(id); // running here: stop now rather than when the NOTIFY comes back
         if (job.HangfireJobId is not null) hangfire.Delete(job.HangfireJobId);
         // Queued, waiting on dependencies, or orphaned by a dead instance: nobody runs it, so it ends now.
         if (job.Status is JobStatus.Queued or JobStatus.Pending || await store.IsOrphanAsync(id, options.InstanceTimeout, ct))
@@ -169,15 +170,16 @@ public static class JobsEndpoints
     }
 
     /// <summary>A step as the API shows it: the row's fields plus its dependencies' step names.</summary>
+    // UpdatedAt lets the dashboard drop a snapshot older than the live message it already shows (no bar moving back).
     private sealed record StepView(Guid Id, string? StepName, string Module, string Kind, string Status, string? Stage, double Percent,
         int? EtaSeconds, int Attempts, string? ErrorCode, string? ErrorMessage, bool Optional, double Weight,
-        DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, IReadOnlyList<string> DependsOn)
+        DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, DateTimeOffset UpdatedAt, IReadOnlyList<string> DependsOn)
     {
         public static StepView From(JobStep step)
         {
             var j = step.Job;
             return new StepView(j.Id, j.StepName, j.Module, j.Kind, j.Status, j.Stage, j.Percent, j.EtaSeconds, j.Attempts,
-                j.ErrorCode, j.ErrorMessage, j.Optional, j.Weight, j.CreatedAt, j.StartedAt, j.FinishedAt, step.DependsOn);
+                j.ErrorCode, j.ErrorMessage, j.Optional, j.Weight, j.CreatedAt, j.StartedAt, j.FinishedAt, j.UpdatedAt, step.DependsOn);
         }
     }
 

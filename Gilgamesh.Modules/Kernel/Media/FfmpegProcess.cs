@@ -96,6 +96,14 @@ internal sealed class FfmpegProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Kills the process tree the moment <paramref name="cancellationToken"/> is cancelled, synchronously on the
+    /// cancelling thread (no thread-pool hop, so a busy machine cannot delay it). Dispose the result once the
+    /// process has exited.
+    /// </summary>
+    public CancellationTokenRegistration KillOnCancel(CancellationToken cancellationToken) =>
+        cancellationToken.UnsafeRegister(static state => ((FfmpegProcess)state!).Kill(), this);
+
     public void Kill()
     {
         try
@@ -105,6 +113,10 @@ internal sealed class FfmpegProcess : IAsyncDisposable
         catch (InvalidOperationException)
         {
             // Already exited.
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            // Exited between the check and the signal.
         }
     }
 

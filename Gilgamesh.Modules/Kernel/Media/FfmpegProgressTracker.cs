@@ -3,15 +3,16 @@ using System.Globalization;
 namespace Gilgamesh.Modules.Kernel.Media;
 
 /// <summary>
-/// Turns ffmpeg's <c>-progress</c> key=value lines into a monotonic percent. Reads <c>out_time_us</c>
-/// and <c>out_time_ms</c> (which, despite its name, is also microseconds in ffmpeg); both arrive in
-/// the same block, and duplicates are dropped because only increases are reported.
+/// Turns ffmpeg's <c>-progress</c> key=value lines into a monotonic fraction (0–1, the code base's one progress
+/// scale). Reads <c>out_time_us</c> and <c>out_time_ms</c> (which, despite its name, is also microseconds in
+/// ffmpeg); both arrive in the same block, and duplicates are dropped because only increases are reported.
 /// </summary>
 internal sealed class FfmpegProgressTracker(double? expectedDurationSeconds, IProgress<double>? progress)
 {
-    private double _lastPercent = -1;
+    private double _last = -1;
 
-    public double LastPercent => Math.Max(_lastPercent, 0);
+    /// <summary>The highest fraction reported so far (0 before the first).</summary>
+    public double Last => Math.Max(_last, 0);
 
     public void OnLine(string line)
     {
@@ -35,22 +36,22 @@ internal sealed class FfmpegProgressTracker(double? expectedDurationSeconds, IPr
         // "N/A" before the first frame is skipped by the failed parse.
         if (long.TryParse(line.AsSpan(separator + 1), NumberStyles.Integer, CultureInfo.InvariantCulture, out var microseconds))
         {
-            Report(microseconds / 1_000_000.0 / expectedDurationSeconds.Value * 100);
+            Report(microseconds / 1_000_000.0 / expectedDurationSeconds.Value);
         }
     }
 
-    /// <summary>The run succeeded: report 100 even if ffmpeg's last progress block fell short.</summary>
-    public void Complete() => Report(100);
+    /// <summary>The run succeeded: report 1 even if ffmpeg's last progress block fell short.</summary>
+    public void Complete() => Report(1);
 
-    private void Report(double percent)
+    private void Report(double fraction)
     {
-        percent = Math.Clamp(percent, 0, 100);
-        if (percent <= _lastPercent)
+        fraction = Math.Clamp(fraction, 0, 1);
+        if (fraction <= _last)
         {
             return;
         }
 
-        _lastPercent = percent;
-        progress?.Report(percent);
+        _last = fraction;
+        progress?.Report(fraction);
     }
 }

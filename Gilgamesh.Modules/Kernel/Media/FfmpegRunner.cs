@@ -1,17 +1,17 @@
 namespace Gilgamesh.Modules.Kernel.Media;
 
 /// <summary>
-/// Runs one ffmpeg command (arguments from the pure builders) to completion with progress and
-/// cancellation. stdout is reserved for <c>-progress</c>, so commands must write to files, not pipe:1.
+/// Runs one ffmpeg command (arguments from the pure builders) to completion with progress on the 0–1 scale
+/// and cancellation. stdout is reserved for <c>-progress</c>, so commands must write to files, not pipe:1.
 /// </summary>
+/// <remarks>
+/// Cancellation kills the process tree from inside the token's callback, on the thread that cancels (the job's
+/// cancel NOTIFY, a user's request): a cancelled run's output is discarded, so there is nothing for a graceful
+/// <c>q</c> to finalise, and waiting for encoders to flush their lookahead (or for a thread-pool continuation on a
+/// busy machine) is what made a cancelled step's ffmpeg outlive the pipelines' 2-s promise.
+/// </remarks>
 internal sealed class FfmpegRunner(MediaToolLocator locator)
 {
-    /// <summary>
-    /// How long ffmpeg gets to finish after <c>q</c> before its process tree is killed. A cancelled run's output is
-    /// discarded, and several encoders flushing their lookahead on a busy machine can take seconds, so the grace is
-    /// short: a cancelled step's ffmpeg is gone within ~1 s (pipelines promise 2 s).
-    /// </summary>
-    public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(1);
 
     // No -nostdin: cancellation sends "q" on stdin. -nostats keeps the stderr tail free of status lines;
     // progress comes machine-readable on stdout instead of parsing "time=" from stderr.
@@ -30,11 +30,11 @@ internal sealed class FfmpegRunner(MediaToolLocator locator)
         int exitCode;
         try
         {
-            exitCode = await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+            using (process.KillOnCancel(cancellationToken))
+                exitCode = await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await process.StopAsync(StopGrace).ConfigureAwait(false);
             await process.DisposeAsync().ConfigureAwait(false);
             throw new OperationCanceledException("ffmpeg was cancelled", cancellationToken);
         }

@@ -6,7 +6,7 @@ using Npgsql;
 namespace Gilgamesh.Modules.Kernel.Pipelines;
 
 /// <summary>Pipelines in <c>platform.jobs</c> (parent and step rows) and <c>platform.job_edges</c>.</summary>
-public sealed class PipelineStore(NpgsqlDataSource dataSource, JobLauncher launcher, JobStore jobs)
+public sealed class PipelineStore(NpgsqlDataSource dataSource, JobLauncher launcher, JobStore jobs, JobCancellationRegistry cancellations)
 {
     private const string InsertPipelineSql = """
         insert into platform.jobs (id, module, kind, owner_id, input, queue, title, subject_href, is_pipeline, status, stage, started_at)
@@ -141,6 +141,10 @@ public sealed class PipelineStore(NpgsqlDataSource dataSource, JobLauncher launc
             await PipelineSql.AdvanceAsync(connection, tx, pipeline);
             await tx.CommitAsync(ct);
         }
+        // Steps running on this instance stop now, without waiting for the NOTIFY to come back through the listener
+        // (whose continuation a busy thread pool can delay); other instances' steps stop on the NOTIFY.
+        foreach (var (_, id) in affected.Where(a => a.What == "running"))
+            if (Guid.TryParse(id, out var step)) cancellations.Cancel(step);
         foreach (var (_, hangfireId) in affected.Where(a => a.What == "queued")) deleteHangfireJob(hangfireId);
     }
 

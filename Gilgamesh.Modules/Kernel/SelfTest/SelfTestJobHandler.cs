@@ -24,7 +24,7 @@ internal sealed class SelfTestJobHandler(FfmpegRunner ffmpeg, MediaProbe probe, 
         var arguments = GeneratedClipArguments.Build(output, new GeneratedClipSpec(MediaTime.FromSeconds(input.DurationSeconds)));
         // -re paces the lavfi input at its own rate, so progress is visible rather than instant.
         if (input.Realtime) arguments = "-re " + arguments;
-        await ffmpeg.RunAsync(arguments, new FfmpegRunOptions(input.DurationSeconds, context.Progress.Part(0, 0.9).FromPercent()), cancellationToken);
+        await ffmpeg.RunAsync(arguments, new FfmpegRunOptions(input.DurationSeconds, context.Progress.Part(0, 0.9)), cancellationToken);
 
         context.Progress.Report(0.9, "verifying");
         var info = await probe.ProbeAsync(output, cancellationToken);

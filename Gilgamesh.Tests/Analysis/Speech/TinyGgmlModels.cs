@@ -21,9 +21,19 @@ internal static class TinyGgmlModels
     };
     private static readonly Lazy<string> ScriptedModel = new(() => Generate("ggml-tiny-scripted.bin", ScriptedSpec()));
     private static readonly Lazy<string> LoopModel = new(() => Generate("ggml-tiny-loop.bin", LoopSpec()));
+    private static readonly Lazy<string> TinyDimsModel = new(() => Generate("ggml-tiny-dims-scripted.bin", ScriptedSpec() with
+    {
+        State = 384, Heads = 6, AudioLayers = 4, TextLayers = 4,
+    }));
 
     /// <summary>Detects German; then says <c>&lt;|0.00|&gt; Hello world. &lt;|1.50|&gt;</c> and ends.</summary>
     public static string Scripted => ScriptedModel.Value;
+
+    /// <summary>
+    /// The scripted model at the real tiny model's dimensions (384 wide, 6 heads, 4 + 4 blocks; ~75 MB): whisper.cpp
+    /// spends real time on each 30-s window, for tests of progress and cancellation while it works.
+    /// </summary>
+    public static string TinyDims => TinyDimsModel.Value;
 
     /// <summary>Says " la" eight times per 2-s segment, segment after segment: a recognizer stuck in a loop.</summary>
     public static string Looping => LoopModel.Value;

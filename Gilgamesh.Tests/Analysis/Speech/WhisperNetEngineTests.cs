@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using Gilgamesh.Modules.Analysis.Speech;
 using Gilgamesh.Modules.Analysis.Vad;
 using Gilgamesh.Modules.Kernel.Errors;
@@ -77,23 +79,42 @@ public sealed class WhisperNetEngineTests
     }
 
     [Test]
-    public async Task TinyGgmlRandomWeights_NoRealWeightsDownloadable_CancellationStopsWithinOneSecond()
+    public async Task TinyDimsGgmlRandomWeights_NoRealWeightsDownloadable_CancelledWhileWhisperCppWorksOnAWindow_StopsWithinOneSecond()
     {
-        using var transcriber = Transcriber(TinyGgmlModels.Scripted, language: "en");
+        using var transcriber = Transcriber(TinyGgmlModels.TinyDims, language: "en");
+        await transcriber.TranscribeAsync(ToneFile("tone-4s.wav", 4)); // loads the model
+        // How long whisper.cpp works on one 30-s window here, uncancelled: the cancel below lands in the middle of one.
+        var window = Stopwatch.StartNew();
+        await transcriber.TranscribeAsync(ToneFile("tone-30s.wav", 30));
+        window.Stop();
+
         using var cancel = new CancellationTokenSource();
-        var cancelledAt = System.Diagnostics.Stopwatch.StartNew();
-        // Cancel as the first chunk finishes: the second is then about to enter whisper.cpp.
-        var progress = new Recorder(_ =>
+        long cancelledAt = 0;
+        cancel.Token.Register(() => cancelledAt = Stopwatch.GetTimestamp());
+        // The planning pass ends at ScanShare; the first window then goes into whisper.cpp: cancel half a window later.
+        var armed = false;
+        var progress = new Recorder(v =>
         {
-            if (cancel.IsCancellationRequested) return;
-            cancelledAt.Restart();
-            cancel.Cancel();
+            if (v < SpeechTranscriber.ScanShare || armed) return;
+            armed = true;
+            cancel.CancelAfter(window.Elapsed / 2);
         });
+        long stoppedAt = 0;
+        try
+        {
+            await transcriber.TranscribeAsync(ToneFile("tone-90s.wav", 90), progress: progress, cancellationToken: cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            stoppedAt = Stopwatch.GetTimestamp();
+        }
 
-        Assert.CatchAsync<OperationCanceledException>(() => transcriber.TranscribeAsync(ToneFile("tone-90s.wav", 90), progress: progress, cancellationToken: cancel.Token));
-
-        Assert.That(cancel.IsCancellationRequested, Is.True, "a chunk finished before the cancel");
-        Assert.That(cancelledAt.Elapsed, Is.LessThan(TimeSpan.FromSeconds(1)));
+        Assert.That(stoppedAt, Is.Not.Zero, "the transcription was cancelled");
+        var stop = Stopwatch.GetElapsedTime(cancelledAt, stoppedAt);
+        TestContext.Out.WriteLine($"one 30-s window {window.Elapsed.TotalMilliseconds:0} ms; cancel → stopped {stop.TotalMilliseconds:0} ms; " +
+                                  $"progress {string.Join(", ", progress.Values.Select(v => v.ToString("0.00", CultureInfo.InvariantCulture)))}");
+        Assert.That(progress.Values.Max(), Is.LessThan(0.5), "the cancel came during the first of three windows");
+        Assert.That(stop, Is.LessThan(TimeSpan.FromSeconds(1)));
     }
 
     [Test]

@@ -5,7 +5,7 @@ namespace Gilgamesh.Tests.Kernel.Media;
 public class FfmpegProgressTrackerTests
 {
     [Test]
-    public void Track_WhenProgressBlocksArrive_ReportsPercentOnlyWhenItIncreases()
+    public void Track_WhenProgressBlocksArrive_ReportsTheFractionOnlyWhenItIncreases()
     {
         var reported = new List<double>();
         var tracker = new FfmpegProgressTracker(10, new SynchronousProgress(reported.Add));
@@ -18,7 +18,7 @@ public class FfmpegProgressTrackerTests
 
         tracker.Complete();
 
-        Assert.That(reported, Is.EqualTo(new[] { 25.0, 50.0, 100.0 }));
+        Assert.That(reported, Is.EqualTo(new[] { 0.25, 0.5, 1.0 }));
     }
 
     private sealed class SynchronousProgress(Action<double> report) : IProgress<double>

@@ -46,7 +46,7 @@ public class FfmpegRunnerTests
     }
 
     [Test]
-    public async Task Run_WhenTranscodingWithProgress_ScalesAndReportsMonotonicProgressTo100()
+    public async Task Run_WhenTranscodingWithProgress_ScalesAndReportsMonotonicProgressToOne()
     {
         var output = Path.Combine(_output, "small.mp4");
         var settings = new TranscodeSettings { VideoCodec = "libx264", Crf = new Crf(30), Preset = "ultrafast", Width = 320, AudioBitrateKbps = 64 };
@@ -58,12 +58,12 @@ public class FfmpegRunnerTests
         var video = (await MediaTools.Probe.ProbeAsync(output)).PrimaryVideo!;
         Assert.That((video.Codec, video.Width, video.Height), Is.EqualTo(("h264", (int?)320, (int?)180)));
         Assert.That(reported.Values, Is.Not.Empty.And.Ordered.Ascending.And.Unique);
-        Assert.That(reported.Values, Has.All.InRange(0, 100));
-        Assert.That(reported.Values[^1], Is.EqualTo(100));
+        Assert.That(reported.Values, Has.All.InRange(0, 1));
+        Assert.That(reported.Values[^1], Is.EqualTo(1));
     }
 
     [Test]
-    public async Task Run_WhenCancelledMidRun_StopsPromptlyAndLeavesNoProcess()
+    public async Task Run_WhenCancelledMidRun_KillsFfmpegAtOnceAndLeavesNoProcess()
     {
         // -re paces the 60 s source in real time, so the run is guaranteed to be in progress when cancelled.
         const string arguments = "-re -f lavfi -i \"testsrc2=size=320x240:rate=25:duration=60\" -f null -";
@@ -79,8 +79,10 @@ public class FfmpegRunnerTests
         Assert.That(async () => await run, Throws.InstanceOf<OperationCanceledException>());
         stopwatch.Stop();
 
-        Assert.That(stopwatch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)));
-        Assert.That(stopwatch.Elapsed, Is.LessThan(FfmpegRunner.StopGrace), "ffmpeg should stop on 'q' without needing the kill");
+        // The kill is sent from the cancel callback itself, so the run ends as soon as the process is reaped;
+        // the bound is the pipelines' promise (2 s), the usual figure a few milliseconds.
+        TestContext.Out.WriteLine($"cancel → run ended: {stopwatch.Elapsed.TotalMilliseconds:0} ms");
+        Assert.That(stopwatch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(2)));
         Assert.That(processId, Is.Not.Zero);
         Assert.That(IsRunning(processId), Is.False, $"ffmpeg process {processId} is still running");
     }

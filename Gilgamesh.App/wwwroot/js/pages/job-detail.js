@@ -27,7 +27,16 @@ export function mount(root, { params }) {
   const title = el('h1', { id: 'job-title' }, 'Job');
   const badge = statusBadge('unknown');
   const progress = progressWidget();
-  const cancelButton = el('button', { id: 'cancel-job', type: 'button', class: 'button danger', hidden: true, onclick: () => act('cancel') }, 'Cancel');
+  // Cancel asks first, in the page: a stopped job's work is lost (a retry starts it over).
+  let confirmingCancel = false;
+  const cancelButton = el('button', { id: 'cancel-job', type: 'button', class: 'button danger', hidden: true,
+    onclick: () => { confirmingCancel = true; render(); confirmCancelButton.focus(); } }, 'Cancel');
+  const confirmCancelButton = el('button', { id: 'confirm-cancel', type: 'button', class: 'button danger',
+    onclick: () => { confirmingCancel = false; act('cancel'); } }, 'Yes, stop it');
+  const keepRunningButton = el('button', { id: 'keep-running', type: 'button', class: 'button',
+    onclick: () => { confirmingCancel = false; render(); cancelButton.focus(); } }, 'Keep it running');
+  const cancelConfirm = el('div', { id: 'cancel-confirm', class: 'confirm', role: 'group', 'aria-label': 'Confirm cancel', hidden: true },
+    el('span', {}, 'Stop this job? Its work so far is lost; a retry starts it over.'), confirmCancelButton, keepRunningButton);
   const retryButton = el('button', { id: 'retry-job', type: 'button', class: 'button primary', hidden: true, onclick: () => act('retry') }, 'Retry');
   const errorBox = el('div', { id: 'job-error', class: 'callout error', role: 'status', hidden: true },
     el('strong', {}, 'Error '), el('code', { class: 'error-code' }), el('p', { class: 'error-message' }));
@@ -48,7 +57,7 @@ export function mount(root, { params }) {
       el('div', { class: 'detail-status' }, badge, liveNote),
       progress,
       errorBox,
-      el('div', { class: 'actions' }, cancelButton, retryButton)),
+      el('div', { class: 'actions' }, cancelButton, cancelConfirm, retryButton)),
     stepsPanel,
     el('section', { class: 'panel' },
       el('h2', {}, 'Details'),
@@ -85,7 +94,9 @@ export function mount(root, { params }) {
     updateProgress(progress, job);
 
     const mayAct = can('editor'); // viewers read only
-    cancelButton.hidden = !mayAct || !active;
+    if (!active) confirmingCancel = false;
+    cancelButton.hidden = !mayAct || !active || confirmingCancel;
+    cancelConfirm.hidden = !mayAct || !active || !confirmingCancel;
     retryButton.hidden = !mayAct || !(job.status === 'failed' || job.status === 'cancelled');
     cancelButton.disabled = retryButton.disabled = busy;
 

@@ -14,7 +14,16 @@ internal sealed class ProcessLinksJob(LinkBatchProcessor batch) : IJobHandler<Pr
     public async Task<LinkResult[]> ExecuteAsync(ProcessRequest request, JobContext context, CancellationToken cancellationToken)
     {
         context.Progress.Report(0, "fetching");
-        return await batch.ProcessAsync(request,
+        var results = await batch.ProcessAsync(request,
             (done, total) => context.Progress.Report((double)done / Math.Max(1, total), $"{done} of {total} URLs"), cancellationToken);
+        // The job's log says what each URL gave, so a failed fetch is readable without opening the result.
+        foreach (var result in results) context.Progress.Log(Describe(result), result.Error is null ? "info" : "warning");
+        return results;
     }
+
+    internal static string Describe(LinkResult result) => result.Error is { } error
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{result.Url}: {error.Code}: {error.Message}")
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{result.Url}: {result.Items.Count} item(s) {string.Join(", ", result.Items.Select(i => $"{i.Kind} {i.MediaId}"))}" +
+            $"{(result.Cached ? " (cached)" : "")} in {result.TookMs} ms");
 }

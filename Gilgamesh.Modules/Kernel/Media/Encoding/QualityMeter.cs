@@ -23,8 +23,7 @@ internal sealed class QualityMeter(FfmpegRunner runner, MediaProbe probe)
         try
         {
             var arguments = QualityMetricsArguments.Build(Path.GetFullPath(distorted), Path.GetFullPath(reference), sampleEvery, video.Width ?? 0, video.Height ?? 0);
-            var percent = progress is null ? null : new Progress100To1(progress);
-            await runner.RunAsync(arguments, new FfmpegRunOptions(distortedInfo.DurationSeconds, percent, folder.FullName), cancellationToken).ConfigureAwait(false);
+            await runner.RunAsync(arguments, new FfmpegRunOptions(distortedInfo.DurationSeconds, progress, folder.FullName), cancellationToken).ConfigureAwait(false);
             var ssim = ReadValues(Path.Combine(folder.FullName, QualityMetricsArguments.SsimLog), "All:");
             var psnr = ReadValues(Path.Combine(folder.FullName, QualityMetricsArguments.PsnrLog), "psnr_avg:");
             if (ssim.Count == 0)
@@ -56,11 +55,5 @@ internal sealed class QualityMeter(FfmpegRunner runner, MediaProbe probe)
         }
 
         return values;
-    }
-
-    /// <summary>The runner reports 0–100 (its contract until the jobs branch lands); the kit's callers take 0–1.</summary>
-    private sealed class Progress100To1(IProgress<double> inner) : IProgress<double>
-    {
-        public void Report(double value) => inner.Report(value / 100);
     }
 }

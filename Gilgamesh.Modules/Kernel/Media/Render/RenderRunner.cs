@@ -4,7 +4,7 @@ namespace Gilgamesh.Modules.Kernel.Media.Render;
 
 /// <summary>
 /// Runs one render command with progress on the 0–1 scale (the kit's convention) and cancellation
-/// (<c>q</c> on stdin, then a kill after <see cref="FfmpegRunner.StopGrace"/>, as <see cref="FfmpegRunner"/> does).
+/// (the process tree killed at once from the token's callback, as <see cref="FfmpegRunner"/> does).
 /// Separate from <see cref="FfmpegRunner"/> because measuring passes (loudnorm, ebur128) need ffmpeg's
 /// info-level report back, which only the stderr tail carries.
 /// </summary>
@@ -49,11 +49,11 @@ internal sealed class RenderRunner(MediaToolLocator locator)
         int exitCode;
         try
         {
-            exitCode = await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+            using (process.KillOnCancel(cancellationToken))
+                exitCode = await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await process.StopAsync(FfmpegRunner.StopGrace).ConfigureAwait(false);
             await process.DisposeAsync().ConfigureAwait(false);
             throw new OperationCanceledException("ffmpeg was cancelled", cancellationToken);
         }
