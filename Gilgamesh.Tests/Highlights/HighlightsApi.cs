@@ -28,7 +28,7 @@ internal static class HighlightsApi
     public static async Task<Result> RunAsync(HttpClient http, object body, TimeSpan? timeout = null)
     {
         var created = await StartAsync(http, body);
-        await JobApi.WaitForStatusAsync(http, created.JobId, "succeeded", timeout ?? TimeSpan.FromMinutes(4));
+        await JobApi.WaitForStatusAsync(http, created.JobId, "succeeded", timeout ?? TimeSpan.FromMinutes(10));
         return await GetAsync(http, created.Id);
     }
 

@@ -36,7 +36,7 @@ internal static class HighlightSteps
         var layout = plan.Step(Layout, input, weight: 2);
         var slides = plan.Step(Slides, input, weight: 2);
         var content = plan.Step(Content, input, dependsOn: [silence, transcript, layout, slides], weight: 1);
-        plan.Step(Finish, input, dependsOn: [content], weight: 0.2);
+        plan.Step(Finish, input, dependsOn: [content], weight: 1);
         return plan;
     }
 }

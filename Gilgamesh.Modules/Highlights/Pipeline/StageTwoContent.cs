@@ -53,7 +53,7 @@ internal sealed class StageTwoContent(TranscriptSegmentStore segments, Transcrip
         var goal = options.ClipCount is { } count ? SelectionGoal.Count(count) : SelectionGoal.Duration(options.TotalSeconds!.Value);
         var chosen = ClipSelector.Select(candidates, analysis.Chapters.Count, goal);
         var rows = chosen.OrderByDescending(c => c.Score).ThenBy(c => c.Start)
-            .Select((c, i) => new HighlightClip(Guid.CreateVersion7(), jobId, i + 1, c.Start, c.End, c.Score, JsonSerializer.Serialize(c.Reasons),
+            .Select((c, i) => new HighlightClip(ClipId(jobId, i + 1), jobId, i + 1, c.Start, c.End, c.Score, JsonSerializer.Serialize(c.Reasons),
                 c.Title ?? Title(analysis, c), c.Chapter, "selected", null, null, null, 1))
             .ToList();
 
@@ -65,6 +65,19 @@ internal sealed class StageTwoContent(TranscriptSegmentStore segments, Transcrip
             $"{analysis.Chapters.Count} chapters, {analysis.Candidates.Count} candidates, {rows.Count} clips ({rows.Sum(r => r.EndS - r.StartS):0.0} s)", ct);
         progress.Report(1);
         return (material.TranscriptSource, analyzer, rows);
+    }
+
+    /// <summary>
+    /// A clip's id from its request and rank, so a retried (or crash-recovered) content step writes the same ids the
+    /// render steps it already fanned out were given.
+    /// </summary>
+    public static Guid ClipId(Guid jobId, int rank)
+    {
+        Span<byte> key = stackalloc byte[20];
+        jobId.TryWriteBytes(key);
+        BitConverter.TryWriteBytes(key[16..], rank);
+        var hash = System.Security.Cryptography.SHA256.HashData(key);
+        return new Guid(hash.AsSpan(0, 16));
     }
 
     private static string Title(ContentAnalysis analysis, ScoredCandidate clip)
