@@ -32,7 +32,7 @@ public sealed class HighlightsModule : IGilgameshModule
 
     public string Name => ModuleName;
     public string Schema => "highlights";
-    public IReadOnlyList<NavItem> Navigation => [];
+    public IReadOnlyList<NavItem> Navigation => [new("Highlights", "#/highlights", 20)];
 
     public void RegisterServices(IServiceCollection services, IConfiguration configuration)
     {
@@ -54,6 +54,7 @@ public sealed class HighlightsModule : IGilgameshModule
         services.AddSingleton<LlmRanking>();
         services.AddSingleton<StageTwoContent>();
         services.AddSingleton<SpeakerTracker>();
+        services.AddSingleton<PeakLimiter>();
         services.AddSingleton<ClipRenderer>();
         services.AddSingleton<HighlightDocuments>();
         services.AddJobHandler<SilenceStep, HighlightRef, SilenceStepResult>(HighlightSteps.Silence);

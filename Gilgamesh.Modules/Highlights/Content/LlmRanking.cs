@@ -76,7 +76,7 @@ internal sealed class LlmRanking(IModelClient models)
         }
     }
 
-    private static string Prompt(IReadOnlyList<ScoredCandidate> offered)
+    private static string Prompt(List<ScoredCandidate> offered)
     {
         var text = new StringBuilder("Candidates:\n");
         for (var i = 0; i < offered.Count; i++)

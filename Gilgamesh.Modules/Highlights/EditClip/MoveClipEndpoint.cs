@@ -15,7 +15,7 @@ internal sealed record MoveClipRequest(double? Start, double? End);
 
 /// <summary>
 /// <c>PATCH /api/v1/highlights/{id}/clips/{clipId}</c> <c>{ start, end }</c>: moves a clip's in/out, snapped off any word
-/// (<see cref="WordSnap"/>), as a new revision, and queues a render of that clip only → 202 <c>{ clip, jobId }</c>.
+/// (<see cref="WordSnap"/>; off a sentence when its word times are spread over a caption cue), as a new revision, and queues a render of that clip only → 202 <c>{ clip, jobId }</c>.
 /// Bad times → 400 <c>highlights.invalid_options</c>; while the request is still running → 409 <c>highlights.busy</c>.
 /// </summary>
 internal static class MoveClipEndpoint
@@ -37,7 +37,11 @@ internal static class MoveClipEndpoint
             return ApiProblem.Create(400, HighlightsErrorCodes.InvalidOptions, "Bad request",
                 $"start and end must lie within the media (0–{duration:0.###} s) and the clip must last at least 1 s.");
 
-        var spoken = (await words.ListAsync(id, ct)).Select(w => (w.StartS, w.EndS)).ToList();
+        // Measured words are the spans to keep whole; words spread over a caption cue are guesses, so their whole
+        // sentence is one span there (a point inside it moves to the pause before or after the sentence).
+        var spoken = (await words.ListAsync(id, ct)).GroupBy(w => w.SegmentIndex)
+            .SelectMany(g => g.Any(w => w.Approximate) ? [(g.Min(w => w.StartS), g.Max(w => w.EndS))] : g.Select(w => (w.StartS, w.EndS)))
+            .OrderBy(s => s.Item1).ToList();
         var (snappedStart, snappedEnd) = (WordSnap.In(spoken, start), Math.Min(duration, WordSnap.Out(spoken, end)));
         var moved = (await clips.MoveAsync(clipId, Math.Round(snappedStart, 3), Math.Round(snappedEnd, 3), ct))!;
         var job2 = await scheduler.EnqueueAsync(HighlightSteps.Render, new RenderClipInput(id, clipId, moved.Revision),

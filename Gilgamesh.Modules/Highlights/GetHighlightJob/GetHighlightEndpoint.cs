@@ -2,6 +2,7 @@ using System.Text.Json;
 using Gilgamesh.Modules.Highlights.CreateHighlightJob;
 using Gilgamesh.Modules.Highlights.Data;
 using Gilgamesh.Modules.Highlights.Downloads;
+using Gilgamesh.Modules.Ingest.Contracts;
 using Gilgamesh.Modules.Kernel.Accounts;
 using Gilgamesh.Modules.Kernel.Errors;
 using Gilgamesh.Modules.Kernel.Jobs;
@@ -21,7 +22,7 @@ internal static class GetHighlightEndpoint
     public static void Map(IEndpointRouteBuilder api) => api.MapGet("/{id:guid}", GetAsync).RequireAuthorization(Policies.Viewer);
 
     private static async Task<IResult> GetAsync(Guid id, HighlightJobStore jobs, ContentSegmentStore content, ClipStore clips, ProcessingLogStore log,
-        IObjectStore store, HighlightsOptions settings, CurrentUser me, CancellationToken ct)
+        IObjectStore store, IMediaLibrary library, HighlightsOptions settings, CurrentUser me, CancellationToken ct)
     {
         if (await jobs.GetAsync(id, ct) is not { } job || !me.CanSee(job.OwnerId.ToString()))
             return ApiProblem.NotFound(HighlightsErrorCodes.NotFound, $"No highlights {id}.");
@@ -38,9 +39,18 @@ internal static class GetHighlightEndpoint
                 c.Status, c.Revision, rendered ? await SignAsync(c.VideoKey) : null, rendered ? await SignAsync(c.ThumbnailKey) : null,
                 rendered ? await SignAsync(c.SubtitlesKey) : null));
         }
+        string? sourceUrl = null;
+        try
+        {
+            sourceUrl = await library.GetSignedUrlAsync(job.MediaId, ttl, ct);
+        }
+        catch (GilgameshException)
+        {
+            // The original was deleted since: the results stand without it.
+        }
         var downloads = DownloadEndpoint.Names.ToDictionary(n => n, n => $"/api/v1/highlights/{id}/downloads/{n}");
         var lines = (await log.ListAsync(id, ct)).Select(l => $"{l.Step}: {l.Message}").ToList();
         return TypedResults.Ok(new HighlightResponse(job.Id, job.MediaId, job.KernelJobId, job.Status, job.TranscriptSource, job.Analyzer,
-            job.ErrorCode, job.ErrorMessage, options.Aspect, options.Subtitles, chapters, clipRows, downloads, lines));
+            job.ErrorCode, job.ErrorMessage, sourceUrl, options.Aspect, options.Subtitles, chapters, clipRows, downloads, lines));
     }
 }

@@ -33,7 +33,7 @@ internal static class ClipCues
         return cues.Where(c => c.End.Milliseconds > c.Start.Milliseconds).ToList();
     }
 
-    private static SubtitleCue Cue(IReadOnlyList<StoredWord> line, double start, double end)
+    private static SubtitleCue Cue(List<StoredWord> line, double start, double end)
     {
         MediaTime At(double t) => MediaTime.FromSeconds(Math.Clamp(t, start, end) - start);
         var text = string.Join(' ', line.Select(w => w.Text.Trim()));

@@ -20,9 +20,9 @@ internal sealed record RenderedClip(string Video, string Thumbnail, string? Subt
 /// Renders one clip with the render kit: 16:9 → a frame-exact smart cut of the original; 9:16 and 1:1 → a composition
 /// from the layout (<see cref="ClipFraming"/>; camera only → <see cref="SpeakerTracker"/> + <see cref="CropPath"/>);
 /// then subtitles burned (ASS, word highlight with measured word times) or soft (a <c>mov_text</c> stream), loudness
-/// to −14 LUFS, a thumbnail. Every kit call writes through a temporary name; the caller owns the folder.
+/// to −14 LUFS (peaks limited first when one gain cannot reach it under −1 dBTP: <see cref="PeakLimiter"/>), a thumbnail. Every kit call writes through a temporary name; the caller owns the folder.
 /// </summary>
-internal sealed class ClipRenderer(IRenderKit kit, SpeakerTracker tracker)
+internal sealed class ClipRenderer(IRenderKit kit, SpeakerTracker tracker, PeakLimiter limiter)
 {
     public static readonly CropMotion Motion = new();
 
@@ -60,7 +60,17 @@ internal sealed class ClipRenderer(IRenderKit kit, SpeakerTracker tracker)
         {
             progress.Stage("loudness");
             var loud = Path.Combine(folder, "loud.mp4");
-            await kit.NormalizeLoudnessAsync(new LoudnessRequest(current, loud, LoudnessTarget.Streaming), progress.Part(0.7, 0.85), ct);
+            var measured = await kit.NormalizeLoudnessAsync(new LoudnessRequest(current, loud, LoudnessTarget.Streaming), progress.Part(0.7, 0.8), ct);
+            if (PeakLimiter.GainNeeded(measured, LoudnessTarget.Streaming) is { } gain)
+            {
+                // Speech peaks too high for one gain under the ceiling: loudnorm fell back to its dynamic mode, which stays
+                // 1–2 LU short on short clips. Limit the peaks while raising the level, then normalise again.
+                progress.Stage("loudness (peak limiting)");
+                var limited = Path.Combine(folder, "limited.mp4");
+                await limiter.LimitAsync(current, limited, gain, ct);
+                File.Delete(loud);
+                await kit.NormalizeLoudnessAsync(new LoudnessRequest(limited, loud, LoudnessTarget.Streaming), progress.Part(0.8, 0.85), ct);
+            }
             current = loud;
         }
 
