@@ -7,13 +7,19 @@ namespace Gilgamesh.Modules.Analysis.Scenes;
 /// also raises K-apart scores, but steadily: as AdaptiveDetector compares a score with its neighbourhood, a run
 /// only counts when its peak is at least <see cref="ContentCutDetector.MinimumRise"/> times the mean K-apart
 /// score of the K frames before it and of the K frames after it (so a decision waits K frames; at the start of
-/// a file only the "after" side exists).
+/// a file only the "after" side exists). A run is dropped when it overlaps the span of a transition already
+/// reported by the other series (<see cref="CutSpacing.Claims"/>): two series, one transition, one cut — a
+/// busy source that keeps changing after a dissolve can stretch one series' run a second past the other's.
 /// </summary>
-internal sealed class GradualRun(double threshold, int gradualFrames, double scoreScale)
+/// <param name="dropsHardCutRuns">
+/// The series compares across hard cuts, so a run with a hard cut inside it (a hard cut raises the K-apart score for
+/// K frames) is that cut, not a transition. A series that never compares across a hard cut passes false.
+/// </param>
+internal sealed class GradualRun(double threshold, int gradualFrames, double scoreScale, bool dropsHardCutRuns = true)
 {
     private readonly double[] _recent = new double[gradualFrames];
     private double _runBaseline;
-    private (int Center, double Peak, double Before)? _pending;
+    private (int Center, double Peak, double Before, int From, int To)? _pending;
     private double _afterSum;
     private int _afterCount;
     private int _runStart = -1;
@@ -69,13 +75,13 @@ internal sealed class GradualRun(double threshold, int gradualFrames, double sco
         var start = _runStart;
         _runStart = -1;
         // A hard cut makes the K-apart score high for K frames after it; that run is the same cut.
-        if (hardCuts.Any(h => h >= start - gradualFrames && h <= _runEnd) || _runPeak < ContentCutDetector.MinimumRise * _runBaseline)
+        if ((dropsHardCutRuns && hardCuts.Any(h => h >= start - gradualFrames && h <= _runEnd)) || _runPeak < ContentCutDetector.MinimumRise * _runBaseline)
         {
             return;
         }
 
         Decide(spacing, cuts);
-        _pending = (center, _runPeak, _runBaseline);
+        _pending = (center, _runPeak, _runBaseline, start - gradualFrames, _runEnd);
         _afterSum = 0;
         _afterCount = 0;
     }
@@ -89,10 +95,16 @@ internal sealed class GradualRun(double threshold, int gradualFrames, double sco
 
         _pending = null;
         var after = _afterCount > 0 ? _afterSum / _afterCount : 0;
+        if (spacing.Claims.Any(c => p.From <= c.To && p.To >= c.From))
+        {
+            return;
+        }
+
         if (p.Peak >= ContentCutDetector.MinimumRise * Math.Max(after, p.Before) && spacing.Allows(p.Center) && p.Center > 0)
         {
             cuts.Add(new FrameCut(p.Center, Math.Round(p.Peak * scoreScale, 3), "gradual"));
             spacing.Mark(p.Center);
+            spacing.Claims.Add((p.From, p.To));
         }
     }
 }
@@ -105,4 +117,7 @@ internal sealed class CutSpacing(int minSceneFrames)
     public bool Allows(int frame) => frame - LastCut >= minSceneFrames;
 
     public void Mark(int frame) => LastCut = Math.Max(LastCut, frame);
+
+    /// <summary>The frame spans (from the run's first comparison frame to its last frame) of the gradual transitions reported.</summary>
+    public List<(int From, int To)> Claims { get; } = [];
 }

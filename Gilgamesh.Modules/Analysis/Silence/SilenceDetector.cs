@@ -24,7 +24,7 @@ internal sealed class SilenceDetector(PcmDecoder decoder, MediaProbe probe)
             }
         }
 
-        var parts = options.Decoders ?? Environment.ProcessorCount;
+        var parts = options.Decoders ?? DecoderParts.Default();
         if (parts > 1 && !decoder.ReadsDirectly(path, options.DecodeRates))
         {
             // Unreadable media throws the probe's error here, as below.

@@ -31,7 +31,7 @@ internal sealed record SilenceOptions(
 
     /// <summary>
     /// Compressed files of <see cref="PartedMinimumSeconds"/> or more are decoded in this many parts at once
-    /// (<see cref="PartedEnvelopeDecode"/>); null: one per processor; 1: one ffmpeg.
+    /// (<see cref="PartedEnvelopeDecode"/>); null: one per processor while a core is idle (<see cref="DecoderParts"/>); 1: one ffmpeg.
     /// </summary>
     public int? Decoders { get; init; }
 
