@@ -30,7 +30,7 @@ public sealed class HighlightsResumeTests
             Assert.That(result.Status, Is.EqualTo("succeeded"));
             Assert.That(drilled.All(s => s.Attempts == 2 && s.Status == "succeeded"), Is.True, string.Join(", ", drilled.Select(s => $"{s.StepName} {s.Status} x{s.Attempts}")));
             Assert.That(result.Clips.Select(c => c.Rank), Is.EqualTo(new[] { 1, 2 }), "one set of clips");
-            Assert.That(steps.Count(s => s.Kind == "highlights/render"), Is.EqualTo(2), "one render step per clip");
+            Assert.That(steps.Count(s => s.Kind == "render"), Is.EqualTo(2), "one render step per clip");
             Assert.That(steps.Where(s => s.StepName is "silence" or "transcript" or "layout" or "slides").All(s => s.Attempts == 1), Is.True, "stage 1 ran once");
             Assert.That(result.Clips.All(c => c.Status == "rendered" && c.Revision == 1), Is.True);
             Assert.That(result.Log, Has.Some.Contains("fault drill"));
@@ -52,7 +52,7 @@ public sealed class HighlightsResumeTests
             created = await HighlightsApi.StartAsync(app.Http, new { mediaId = media, clipCount = 3, minSeconds = 8, maxSeconds = 20, aspect = "9:16", subtitles = "burned" });
             // Stage 2 is under way once a render step runs (content, the fan-in, has succeeded and fanned out).
             await JobApi.WaitForAsync(app.Http, created.JobId,
-                j => j.Steps?.Any(s => s.Kind == "highlights/render" && s.Status == "running") == true, TimeSpan.FromMinutes(8), "a render step running");
+                j => j.Steps?.Any(s => s.Kind == "render" && s.Status == "running") == true, TimeSpan.FromMinutes(8), "a render step running");
             await app.KillAsync();
         }
         finally
@@ -70,8 +70,8 @@ public sealed class HighlightsResumeTests
             Assert.That(result.Status, Is.EqualTo("succeeded"));
             Assert.That(result.Clips.Select(c => c.Rank), Is.EqualTo(new[] { 1, 2, 3 }), "one set of clips");
             Assert.That(result.Clips.All(c => c.Status == "rendered" && c.VideoUrl is not null), Is.True);
-            Assert.That(steps.Count(s => s.Kind == "highlights/render"), Is.EqualTo(3), "one render step per clip");
-            Assert.That(steps.Where(s => s.Kind == "highlights/render").Max(s => s.Attempts), Is.GreaterThanOrEqualTo(2), "an interrupted render was taken back");
+            Assert.That(steps.Count(s => s.Kind == "render"), Is.EqualTo(3), "one render step per clip");
+            Assert.That(steps.Where(s => s.Kind == "render").Max(s => s.Attempts), Is.GreaterThanOrEqualTo(2), "an interrupted render was taken back");
             Assert.That(steps.Single(s => s.StepName == "content").Attempts, Is.EqualTo(1), "stage 2's analysis was not redone");
         });
     }
