@@ -7,4 +7,5 @@ internal static class HighlightsErrorCodes
     public const string MediaNotFound = "highlights.media_not_found";
     public const string MediaUnsuitable = "highlights.media_unsuitable";
     public const string NotFound = "highlights.not_found";
+    public const string Busy = "highlights.busy";
 }

@@ -9,21 +9,15 @@ namespace Gilgamesh.Tests.Highlights;
 /// <summary>
 /// <c>POST /api/v1/highlights</c> and <c>GET /api/v1/highlights/{id}</c> in the real app: validation problems,
 /// foreign media, and a whole run of the generated lecture through the real stage-1 engines (silence, scenes,
-/// OCR, layout) and the local content analysis, as a job.
+/// OCR, layout) and the local content analysis, as a pipeline, with captions supplied with the media (or none).
 /// </summary>
 public sealed class HighlightsEndpointTests : AppFixture
 {
     private TestAccounts.TestUser _alice = null!;
     private TestAccounts.TestUser _bob = null!;
+    private TestAccounts.TestUser _carol = null!;
     private Guid _lecture;
-
-    private sealed record Created(Guid Id, Guid JobId);
-
-    private sealed record Chapter(double Start, double End, string Title);
-
-    private sealed record Clip(Guid Id, int Rank, double Start, double End, double Score, List<string> Reasons, string Title);
-
-    private sealed record Result(Guid Id, string Status, string? TranscriptSource, string? Analyzer, List<Chapter> Chapters, List<Clip> Clips, List<string> Log);
+    private Guid _uncaptioned;
 
     [OneTimeSetUp]
     public async Task UploadLectureAsync()
@@ -32,6 +26,9 @@ public sealed class HighlightsEndpointTests : AppFixture
         _bob = await App.CreateUserAsync("editor", "bob-hl");
         var truth = await LectureGenerator.GenerateAsync(LectureFixture.Standard);
         _lecture = (await IngestApi.UploadAsync(_alice.Http, truth.VideoPath, "lecture.mp4")).Item.Id;
+        await HighlightsApi.SupplyCaptionsAsync(_alice.Http, _lecture, truth.CaptionsPath);
+        _carol = await App.CreateUserAsync("editor", "carol-hl");
+        _uncaptioned = (await IngestApi.UploadAsync(_carol.Http, truth.VideoPath, "lecture.mp4")).Item.Id;
     }
 
     [TestCase("{}", "mediaId is required")]
@@ -72,11 +69,11 @@ public sealed class HighlightsEndpointTests : AppFixture
     }
 
     [Test]
-    public async Task Run_WhenLectureWithCaptions_SucceedsWithSlideChaptersAndClipsCutInPauses()
+    public async Task Run_WhenLectureHasCaptionsSuppliedWithTheMedia_SucceedsWithSlideChaptersAndClipsCutInPauses()
     {
         var truth = await LectureGenerator.GenerateAsync(LectureFixture.Standard);
 
-        var result = await RunAsync(new { mediaId = _lecture, clipCount = 3, minSeconds = 8, maxSeconds = 25, captions = await File.ReadAllTextAsync(truth.CaptionsPath) });
+        var result = await HighlightsApi.RunAsync(_alice.Http, new { mediaId = _lecture, clipCount = 3, minSeconds = 8, maxSeconds = 25, aspect = "16:9", subtitles = "none" });
 
         TestContext.Out.WriteLine(string.Join("\n", result.Chapters.Select(c => $"{c.Start:F2} {c.Title}")));
         TestContext.Out.WriteLine(string.Join("\n", result.Clips.Select(c => $"#{c.Rank} {c.Start:F3}–{c.End:F3} {c.Score:F3} {c.Title} [{string.Join("; ", c.Reasons)}]")));
@@ -92,7 +89,8 @@ public sealed class HighlightsEndpointTests : AppFixture
             Assert.That(result.Clips.All(c => truth.InPause(c.Start) && truth.InPause(c.End)), Is.True, "cuts in pauses");
             var top = result.Clips.Single(c => c.Rank == 1);
             Assert.That(truth.Sentences.Where(s => s.Cue).Any(s => s.Start >= top.Start && s.End <= top.End), Is.True, "cue section in the top clip");
-            Assert.That(result.Log, Has.Some.Contains("captions supplied with the request"));
+            Assert.That(result.Log, Has.Some.Contains("captions supplied with the media"));
+            Assert.That(result.Clips.All(c => c.Status == "rendered" && c.VideoUrl is not null && c.ThumbnailUrl is not null), Is.True, "every clip rendered");
         });
     }
 
@@ -101,7 +99,7 @@ public sealed class HighlightsEndpointTests : AppFixture
     {
         var truth = await LectureGenerator.GenerateAsync(LectureFixture.Standard);
 
-        var result = await RunAsync(new { mediaId = _lecture, clipCount = 2, minSeconds = 15, maxSeconds = 40 });
+        var result = await HighlightsApi.RunAsync(_carol.Http, new { mediaId = _uncaptioned, clipCount = 2, minSeconds = 15, maxSeconds = 40, aspect = "16:9", subtitles = "none" });
 
         Assert.Multiple(() =>
         {
@@ -112,15 +110,5 @@ public sealed class HighlightsEndpointTests : AppFixture
             Assert.That(result.Clips, Has.Count.EqualTo(2));
             Assert.That(result.Clips.All(c => truth.InPause(c.Start) && truth.InPause(c.End)), Is.True);
         });
-    }
-
-    private async Task<Result> RunAsync(object body)
-    {
-        using var response = await _alice.Http.PostAsJsonAsync("/api/v1/highlights", body);
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await response.Content.ReadAsStringAsync());
-        var created = (await response.Content.ReadFromJsonAsync<Created>(TestJson.Options))!;
-        await JobApi.WaitForStatusAsync(_alice.Http, created.JobId, "succeeded", TimeSpan.FromMinutes(3));
-        var json = await _alice.Http.GetStringAsync($"/api/v1/highlights/{created.Id}");
-        return JsonSerializer.Deserialize<Result>(json, TestJson.Options)!;
     }
 }

@@ -126,10 +126,11 @@ internal static class LectureGenerator
             g.Append("[out]");
             return g.ToString();
         }
-        // The camera: a grey box with a skin-toned "head" swaying left and right (period 7 s) and bobbing a little.
+        // The camera: a noisy grey box with a skin-toned "head" swaying left and right (period 7 s) and bobbing a little.
         var (cw, ch) = (w / 4, h / 3);
         g.Append("[slides];");
-        g.Append(CultureInfo.InvariantCulture, $"color=c=0x505860:s={cw}x{ch}:r={LectureSpec.FrameRate}:d={duration}[cam];");
+        // Sensor noise (fixed seed) as a real camera has: a flat box never moving would not read as a camera to the layout engine.
+        g.Append(CultureInfo.InvariantCulture, $"color=c=0x505860:s={cw}x{ch}:r={LectureSpec.FrameRate}:d={duration},noise=alls=24:allf=t:all_seed=4242[cam];");
         g.Append(CultureInfo.InvariantCulture, $"color=c=0xe0b090:s={cw / 4}x{ch / 3}:r={LectureSpec.FrameRate}:d={duration}[head];");
         g.Append(CultureInfo.InvariantCulture, $"[cam][head]overlay=x='{cw * 3 / 8}+{cw / 4}*sin(2*PI*t/7)':y='{ch / 4}+{ch / 16}*sin(2*PI*t/3)'[inset];");
         g.Append(CultureInfo.InvariantCulture, $"[slides][inset]overlay=x={w - cw - w / 40}:y={h - ch - h / 30}[out]");

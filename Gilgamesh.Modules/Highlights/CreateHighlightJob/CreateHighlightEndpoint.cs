@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Gilgamesh.Modules.Highlights.Data;
-using Gilgamesh.Modules.Highlights.RunHighlights;
+using Gilgamesh.Modules.Highlights.Pipeline;
 using Gilgamesh.Modules.Ingest.Contracts;
 using Gilgamesh.Modules.Kernel.Accounts;
 using Gilgamesh.Modules.Kernel.Errors;
@@ -13,7 +13,7 @@ namespace Gilgamesh.Modules.Highlights.CreateHighlightJob;
 
 /// <summary>
 /// <c>POST /api/v1/highlights</c>: validates the options, checks the media is the caller's and is audio or
-/// video, records the request and enqueues its run on the media queue → 202 <c>{ id, jobId }</c>.
+/// video, records the request and starts its pipeline (<see cref="HighlightSteps"/>) → 202 <c>{ id, jobId }</c> (the pipeline's job).
 /// </summary>
 internal static class CreateHighlightEndpoint
 {
@@ -35,8 +35,8 @@ internal static class CreateHighlightEndpoint
 
         var id = Guid.CreateVersion7();
         await jobs.InsertAsync(id, me.Id, options.MediaId, JsonSerializer.Serialize(options, JobJson.Options), ct);
-        var job = await scheduler.EnqueueAsync(RunHighlightsJob.Kind, new RunHighlightsInput(id),
-            new JobOptions(me.Id.ToString(), "highlights · " + media.DisplayName), ct);
+        var job = await scheduler.StartPipelineAsync(HighlightSteps.Plan(id),
+            new JobOptions(me.Id.ToString(), "highlights · " + media.DisplayName, $"#/highlights/{id}"), ct);
         await jobs.SetKernelJobAsync(id, job.Id, ct);
         return TypedResults.Accepted($"/api/v1/highlights/{id}", new { id, jobId = job.Id });
     }

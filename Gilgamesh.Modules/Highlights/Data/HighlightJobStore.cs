@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Dapper;
 using Npgsql;
 
@@ -6,9 +7,11 @@ namespace Gilgamesh.Modules.Highlights.Data;
 /// <summary>Reads and writes <c>highlights.jobs</c>; the only class that knows the table.</summary>
 internal sealed class HighlightJobStore(NpgsqlDataSource dataSource)
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     private const string Columns = """
         id, owner_id, media_id, kernel_job_id, status, options::text as options, transcript_source, analyzer,
-        error_code, error_message, created_at, updated_at
+        error_code, error_message, created_at, updated_at, source::text as source
         """;
 
     public async Task InsertAsync(Guid id, Guid ownerId, Guid mediaId, string optionsJson, CancellationToken ct)
@@ -33,6 +36,15 @@ internal sealed class HighlightJobStore(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition(sql, new { id, kernelJobId }, cancellationToken: ct));
     }
+
+    public async Task SetSourceAsync(Guid id, SourceFacts source, CancellationToken ct)
+    {
+        const string sql = "update highlights.jobs set source = @json::jsonb, updated_at = now() where id = @id";
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(sql, new { id, json = JsonSerializer.Serialize(source, Json) }, cancellationToken: ct));
+    }
+
+    public static SourceFacts? SourceOf(HighlightJob job) => job.Source is { } json ? JsonSerializer.Deserialize<SourceFacts>(json, Json) : null;
 
     public async Task SetStatusAsync(Guid id, string status, string? transcriptSource, string? analyzer, string? errorCode, string? errorMessage, CancellationToken ct)
     {

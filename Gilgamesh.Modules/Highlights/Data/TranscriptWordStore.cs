@@ -31,4 +31,18 @@ internal sealed class TranscriptWordStore(NpgsqlDataSource dataSource)
         return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
             "select count(*)::int from highlights.transcript_words where job_id = @jobId", new { jobId }, cancellationToken: ct));
     }
+
+    /// <summary>Every word of the job in order.</summary>
+    public async Task<IReadOnlyList<StoredWord>> ListAsync(Guid jobId, CancellationToken ct)
+    {
+        const string sql = """
+            select segment_index, word_index, start_s, end_s, text, approximate from highlights.transcript_words
+             where job_id = @jobId order by segment_index, word_index
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return (await connection.QueryAsync<StoredWord>(new CommandDefinition(sql, new { jobId }, cancellationToken: ct))).ToList();
+    }
 }
+
+/// <summary>A row of <c>highlights.transcript_words</c>.</summary>
+internal sealed record StoredWord(int SegmentIndex, int WordIndex, double StartS, double EndS, string Text, bool Approximate);

@@ -14,7 +14,13 @@ public interface IMediaLibrary
 
     /// <summary>A URL anyone holding it can GET (with Range) until <paramref name="ttl"/> elapses.</summary>
     Task<string> GetSignedUrlAsync(Guid id, TimeSpan ttl, CancellationToken ct = default);
+
+    /// <summary>The item's preferred caption file (supplied by a person before automatic ones) as text, or null when it has none.</summary>
+    Task<MediaCaptions?> GetCaptionsAsync(Guid id, CancellationToken ct = default);
 }
+
+/// <summary>Captions that came with an item: <c>srt</c> or <c>vtt</c> text and its language (<c>und</c> when unknown).</summary>
+public sealed record MediaCaptions(string Language, string Format, string Text);
 
 /// <summary>A library item as other modules see it. Kind is <c>video</c>, <c>audio</c> or <c>image</c>.</summary>
 public sealed record MediaItemInfo(

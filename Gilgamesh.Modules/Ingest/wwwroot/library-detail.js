@@ -1,6 +1,6 @@
 // One library item (#/library/{id}): a player on the signed URL (seekable: the file server
 // answers Range requests), the analyses panel (analyses.js), the previews, metadata, and delete for
-// editors. An item that is not ready shows its state (and, when rejected, the code and reason) instead.
+// editors, and a link to make highlights of a ready video or audio item (#make-highlights). An item that is not ready shows its state (and, when rejected, the code and reason) instead.
 // Test hooks: #media-player, #delete-media, #confirm-delete, .media-detail[data-media-id], #media-state.
 import { api, isAbort } from '../../js/api.js';
 import { el, replace } from '../../js/dom.js';
@@ -51,7 +51,10 @@ export function mount(root, { params }) {
     replace(container,
       el('a', { class: 'back-link', href: '#/library' }, '← Library'),
       el('header', { class: 'page-header' }, el('h1', { id: 'media-title', class: 'file-name' }, item.name),
-        can('editor') ? el('div', { class: 'actions' }, del, confirm) : null),
+        can('editor') ? el('div', { class: 'actions' },
+          ready && (item.kind === 'video' || item.kind === 'audio')
+            ? el('a', { id: 'make-highlights', class: 'button', href: `#/highlights?media=${encodeURIComponent(item.id)}` }, 'Make highlights') : null,
+          del, confirm) : null),
       ready
         ? el('section', { class: 'panel player-panel' }, player)
         : el('section', { id: 'media-state', class: `panel callout${item.status === 'rejected' ? ' error' : ''}`, 'data-status': item.status },
