@@ -101,6 +101,34 @@ internal sealed class FfmpegProcess : IAsyncDisposable
     /// cancelling thread (no thread-pool hop, so a busy machine cannot delay it). Dispose the result once the
     /// process has exited.
     /// </summary>
+    /// <summary>
+    /// Waits for ffmpeg to end — killed at once on cancellation — then for <paramref name="outputPump"/>, the reader
+    /// of its stdout; a non-zero exit throws <see cref="FfmpegException"/> with the command line and stderr's tail.
+    /// </summary>
+    public async Task EndAsync(Task outputPump, CancellationToken cancellationToken)
+    {
+        int exitCode;
+        try
+        {
+            using (KillOnCancel(cancellationToken))
+                exitCode = await WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await DisposeAsync().ConfigureAwait(false);
+            throw new OperationCanceledException("ffmpeg was cancelled", cancellationToken);
+        }
+        finally
+        {
+            await outputPump.ConfigureAwait(false);
+        }
+
+        if (exitCode != 0)
+        {
+            throw new FfmpegException(CommandLine, exitCode, StderrTail.ToString());
+        }
+    }
+
     public CancellationTokenRegistration KillOnCancel(CancellationToken cancellationToken) =>
         cancellationToken.UnsafeRegister(static state => ((FfmpegProcess)state!).Kill(), this);
 

@@ -27,26 +27,7 @@ internal sealed class FfmpegRunner(MediaToolLocator locator)
         var tracker = new FfmpegProgressTracker(options.ExpectedDurationSeconds, options.Progress);
         var progressPump = PumpProgressAsync(process.StandardOutputReader, tracker);
 
-        int exitCode;
-        try
-        {
-            using (process.KillOnCancel(cancellationToken))
-                exitCode = await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            await process.DisposeAsync().ConfigureAwait(false);
-            throw new OperationCanceledException("ffmpeg was cancelled", cancellationToken);
-        }
-        finally
-        {
-            await progressPump.ConfigureAwait(false);
-        }
-
-        if (exitCode != 0)
-        {
-            throw new FfmpegException(process.CommandLine, exitCode, process.StderrTail.ToString());
-        }
+        await process.EndAsync(progressPump, cancellationToken).ConfigureAwait(false);
 
         tracker.Complete();
     }

@@ -46,26 +46,7 @@ internal sealed class RenderRunner(MediaToolLocator locator)
             }
         }, CancellationToken.None);
 
-        int exitCode;
-        try
-        {
-            using (process.KillOnCancel(cancellationToken))
-                exitCode = await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            await process.DisposeAsync().ConfigureAwait(false);
-            throw new OperationCanceledException("ffmpeg was cancelled", cancellationToken);
-        }
-        finally
-        {
-            await pump.ConfigureAwait(false);
-        }
-
-        if (exitCode != 0)
-        {
-            throw new FfmpegException(process.CommandLine, exitCode, process.StderrTail.ToString());
-        }
+        await process.EndAsync(pump, cancellationToken).ConfigureAwait(false);
 
         if (last < 1)
         {
